@@ -1,0 +1,15 @@
+#ifndef BUTLERGATE_CLINUX_SHIM_H
+#define BUTLERGATE_CLINUX_SHIM_H
+// Linux calls that Swift's Glibc module does not expose.
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#endif

@@ -1,0 +1,82 @@
+/// TLS settings for one upstream server.
+public struct UpstreamTLS: Sendable, Equatable {
+    /// A PEM bundle to trust instead of the system store.
+    public var caFile: String?
+    /// `sha256//<base64>` of the server's SubjectPublicKeyInfo; any other key fails the call.
+    public var pinnedPublicKey: String?
+    /// Skip certificate and host name checks (explicit opt-in only).
+    public var insecureSkipVerify: Bool
+
+    public init(caFile: String? = nil, pinnedPublicKey: String? = nil, insecureSkipVerify: Bool = false) {
+        self.caFile = caFile
+        self.pinnedPublicKey = pinnedPublicKey
+        self.insecureSkipVerify = insecureSkipVerify
+    }
+}
+
+/// One outbound HTTP request.
+public struct UpstreamRequest: Sendable {
+    public var method: String
+    /// Absolute `http` or `https` URL; never carries a secret.
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var tls: UpstreamTLS
+    /// Connect to this address instead of resolving the URL's host (TLS and Host keep the name).
+    public var resolveTo: String?
+    /// The whole exchange must finish within this time.
+    public var timeout: Duration
+
+    public init(
+        method: String,
+        url: String,
+        headers: [(name: String, value: String)] = [],
+        tls: UpstreamTLS = UpstreamTLS(),
+        resolveTo: String? = nil,
+        timeout: Duration
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.tls = tls
+        self.resolveTo = resolveTo
+        self.timeout = timeout
+    }
+}
+
+/// A received HTTP answer, whatever its status.
+public struct UpstreamResponse: Sendable {
+    public var status: Int
+    public var contentType: String?
+    /// The body, cut at a small cap: it is classified, never forwarded.
+    public var body: [UInt8]
+
+    public init(status: Int, contentType: String? = nil, body: [UInt8] = []) {
+        self.status = status
+        self.contentType = contentType
+        self.body = body
+    }
+}
+
+/// Why no HTTP answer came back.
+public struct UpstreamFailure: Error, Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case unreachable
+        case timeout
+        case tls
+        case invalidResponse
+    }
+
+    public var kind: Kind
+    /// A fixed phrase such as "connection refused"; never a URL, header or library text.
+    public var reason: String
+
+    public init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+}
+
+/// Sends upstream requests; the seam between Plex calls and the HTTP engine (and test doubles).
+public protocol UpstreamTransport: Sendable {
+    func perform(_ request: UpstreamRequest) async -> Result<UpstreamResponse, UpstreamFailure>
+}
