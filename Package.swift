@@ -40,13 +40,19 @@ let package = Package(
             dependencies: ["ButlerGate", "MockPlex", "GateHTTP", "PlexButler"],
             swiftSettings: strict
         ),
-        .testTarget(name: "GateHTTPTests", dependencies: ["GateHTTP"], swiftSettings: strict),
+        .target(
+            name: "GateTestSupport",
+            dependencies: ["GateHTTP", "CLinux", "COpenSSL"],
+            path: "Tests/GateTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "GateHTTPTests", dependencies: ["GateHTTP", "GateTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlexButlerTests", dependencies: ["PlexButler"], swiftSettings: strict),
         .testTarget(name: "ButlerGateTests", dependencies: ["ButlerGate"], swiftSettings: strict),
-        .testTarget(name: "MockPlexTests", dependencies: ["MockPlex", "GateHTTP"], swiftSettings: strict),
+        .testTarget(name: "MockPlexTests", dependencies: ["MockPlex", "GateHTTP", "GateTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ButlerGate", "MockPlex", "GateHTTP", "PlexButler"],
+            dependencies: ["ButlerGate", "MockPlex", "GateHTTP", "PlexButler", "GateTestSupport"],
             swiftSettings: strict
         ),
     ]

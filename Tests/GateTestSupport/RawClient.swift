@@ -1,0 +1,1 @@
+// Loopback raw HTTP client for tests (plain and TLS).
