@@ -1,1 +1,4 @@
-print("butlergate")
+import Glibc
+
+let status = await CommandLineTool.run(Array(CommandLine.arguments.dropFirst()))
+exit(status)

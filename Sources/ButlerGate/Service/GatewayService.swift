@@ -1,0 +1,54 @@
+import GateHTTP
+import PlexButler
+
+/// The running gateway: the HTTPS listener, the Plex transport and the request handler, started and
+/// stopped together.
+public final class GatewayService: Sendable {
+    public let gateway: Gateway
+    private let server: HTTPServer
+    private let transport: CurlTransport
+    private let logger: Logger
+
+    /// Builds every part; certificate and key problems throw here, before anything listens.
+    /// - Parameter tls: a certificate held in memory, used instead of `config.listen.tls` (demo, tests).
+    public init(config: GatewayConfig, tls: TLSConfiguration? = nil, logger: Logger) throws {
+        let transport = try CurlTransport()
+        self.transport = transport
+        self.logger = logger
+        self.gateway = Gateway(config: config, transport: transport, logger: logger, version: ButlerGateVersion.current)
+        var configuration = Self.serverConfiguration(config)
+        configuration.tls = tls ?? configuration.tls
+        self.server = try HTTPServer(configuration: configuration, responder: gateway)
+    }
+
+    /// Starts listening and marks the gateway ready.
+    public func start() throws {
+        try server.start()
+        gateway.markReady()
+        let scheme = server.configuration.tls == nil ? "http" : "https"
+        logger.info(
+            "listening",
+            metadata: ["listen.address": .string("\(scheme)://\(server.configuration.host):\(server.port)")]
+        )
+    }
+
+    /// The bound port.
+    public var port: Int { server.port }
+
+    /// Drains in-flight requests within `gracePeriod`, then stops the listener and the transport.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) async {
+        logger.info("draining", metadata: [:])
+        await server.shutdown(gracePeriod: gracePeriod)
+        transport.shutdown()
+        logger.info("stopped", metadata: [:])
+    }
+
+    static func serverConfiguration(_ config: GatewayConfig) -> HTTPServerConfiguration {
+        let tls = config.listen.tls.map {
+            TLSConfiguration(.files(certificatePath: $0.certificate, privateKeyPath: $0.privateKey))
+        }
+        // The server's own cap only guards memory; the gateway screens each route's limit itself.
+        let limits = HTTPLimits(maxBodyBytes: max(config.limits.maxBodyBytes, 1 << 20))
+        return HTTPServerConfiguration(host: config.listen.host, port: config.listen.port, tls: tls, limits: limits)
+    }
+}
