@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The `butlergate` executable as a user runs it.
+@Suite(.serialized)
+struct CommandLineEndToEndTests {
+    @Test func demoPrintsCurlCommandsThatWorkAsPrinted() throws {
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["demo", "--port", "0"]
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let stdout = Reader(output.fileHandleForReading)
+        let stderr = Reader(error.fileHandleForReading)
+        defer { if process.isRunning { process.terminate() } }
+
+        let text = stdout.wait(timeout: .seconds(20)) { $0.contains("Press Ctrl-C") }
+        let key = try #require(text.firstMatch(of: /API key: (bgk_[A-Za-z0-9_-]+)/)?.output.1)
+        #expect(text.contains("URL: https://127.0.0.1:"))
+        let commands = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("curl ") }
+        #expect(commands.count >= 5)
+        var statuses: [Int] = []
+        for command in commands {
+            let result = try Executable.shell(command + " -s -o /dev/null -w '%{http_code}'")
+            statuses.append(Int(result) ?? -1)
+        }
+        #expect(statuses == [200, 200, 200, 200, 200, 400], "statuses: \(statuses)")
+
+        kill(process.processIdentifier, SIGINT)
+        Executable.wait(for: process, timeout: .seconds(10))
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(!stderr.text().contains(String(key)), "the demo key was logged")
+        #expect(stderr.text().contains("listening"))
+    }
+
+    @Test func keysNewPrintsTheKeyOnItsOwnLineAndAMatchingHash() throws {
+        let result = try Executable.run(["keys", "new", "--id", "homeassistant"])
+
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let key = try #require(lines.first)
+        #expect(key.hasPrefix("bgk_") && key.count >= 40)
+        let entry = try #require(lines.last)
+        let hash = try Executable.shell("printf %s '\(key)' | sha256sum | cut -d' ' -f1")
+        #expect(entry.contains(#""id": "homeassistant""#))
+        #expect(entry.contains("sha256:" + hash))
+    }
+
+    @Test func checkConfigExplainsProblemsAndExitsOne() throws {
+        let path = NSTemporaryDirectory() + "bg-bad-\(UUID().uuidString).json"
+        let bad = #"{"listen":{"port":8443,"insecurePlaintext":true},"servers":[{"name":"den","url":"ftp://x","tokne":"a"}]}"#
+        try bad.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let result = try Executable.run(["check-config", path])
+
+        #expect(result.status == 1)
+        #expect(result.output.contains("servers[0].tokne"))
+        #expect(result.output.contains("servers[0].url"))
+    }
+
+    @Test func versionAndUnknownCommand() throws {
+        let version = try Executable.run(["version"])
+        let unknown = try Executable.run(["frobnicate"])
+
+        #expect(version.status == 0)
+        #expect(version.output.hasPrefix("butlergate "))
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("usage:"))
+    }
+}
+
+extension Executable {
+    /// Runs a command line with /bin/sh, exactly as a user would paste it; returns trimmed stdout.
+    static func shell(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let reader = Reader(output.fileHandleForReading)
+        wait(for: process, timeout: .seconds(15))
+        return reader.wait(timeout: .seconds(1)) { _ in !process.isRunning }.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
