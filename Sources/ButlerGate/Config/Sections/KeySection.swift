@@ -1,0 +1,61 @@
+/// Reads one `keys[]` entry; references to servers are checked later by `KeyScopeCheck`.
+enum KeySection {
+    static let keys = ["id", "hash", "servers", "tasks", "hooks", "api", "disabled"]
+
+    /// The key as written; invalid parts are reported and left empty.
+    static func read(_ value: ConfigValue, at path: ConfigPath, context: ConfigLoadContext) -> KeyConfig {
+        let sink = context.sink
+        guard let key = ConfigObject(value, at: path, sink: sink) else { return KeyConfig(id: "", hash: []) }
+        key.allowOnly(keys)
+        let written = key.string("id", required: true)
+        if let written, !ConfigRules.isName(written) {
+            sink.error(path.key("id"), ConfigRules.nameRule)
+        }
+        var hash: [UInt8] = []
+        if let text = SecretSection.read("hash", of: key, context: context, warnWhenPlain: false) {
+            if let bytes = ConfigRules.keyHash(text) {
+                hash = bytes
+            } else {
+                sink.error(
+                    path.key("hash"),
+                    "must be 'sha256:' followed by 64 hex digits; 'butlergate keys new' prints one"
+                )
+            }
+        }
+        let servers = scope(key, "servers", noun: "server")
+        let tasks = scope(key, "tasks", noun: "task").map { entry in
+            if entry.text != "*", TaskCatalogue.standard.canonicalName(for: entry.text) == nil {
+                let message = "unknown task '\(entry.text)'"
+                sink.error(entry.path, ConfigSpelling.withHint(message, for: entry.text, among: TaskCatalogue.standard.names))
+            }
+            return entry.text
+        }
+        let hooks = key.strings("hooks") ?? []
+        if !hooks.isEmpty {
+            sink.error(path.key("hooks"), "webhooks are not supported by this version; leave hooks empty or remove it")
+        }
+        return KeyConfig(
+            id: written.flatMap { ConfigRules.isName($0) ? $0 : nil } ?? "",
+            hash: hash,
+            servers: servers.map(\.text),
+            tasks: tasks,
+            hooks: hooks.map(\.text),
+            api: key.bool("api", default: true),
+            disabled: key.bool("disabled", default: false)
+        )
+    }
+
+    /// A `servers` or `tasks` list: default `["*"]`; `*` must stand alone; an empty list is allowed but useless.
+    private static func scope(_ key: ConfigObject, _ member: String, noun: String) -> [(path: ConfigPath, text: String)] {
+        guard let entries = key.strings(member) else {
+            return key.value(member) == nil ? [(key.path.key(member).index(0), "*")] : []
+        }
+        if entries.isEmpty {
+            key.sink.warning(key.path.key(member), "empty: this key may use no \(noun); use [\"*\"] for all")
+        }
+        if entries.count > 1, let star = entries.first(where: { $0.text == "*" }) {
+            key.sink.error(star.path, "'*' means every \(noun) and must be the only entry")
+        }
+        return entries
+    }
+}
