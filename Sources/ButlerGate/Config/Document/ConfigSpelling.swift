@@ -6,11 +6,11 @@ enum ConfigSpelling {
         guard !target.isEmpty, target.count <= 64 else { return nil }
         let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let allowed = max(1, min(3, target.count / 3))
+        let allowed = target.count <= 3 ? 1 : min(3, max(2, target.count / 3))
         return best.1 <= allowed ? best.0 : nil
     }
 
-    /// `word` followed by "; did you mean 'x'?" when a candidate is close.
+    /// `message` followed by "; did you mean 'x'?" when a candidate is close.
     static func withHint(_ message: String, for word: String, among candidates: [String]) -> String {
         guard let hint = closest(to: word, among: candidates) else { return message }
         return "\(message); did you mean '\(hint)'?"
