@@ -1,15 +1,15 @@
 import Testing
 
-/// One table row: a config fragment, the path it must be reported at, and a phrase of the message.
+/// One table row: members to put into a config entry (nil removes one), the path it must be reported at, and a phrase of the message.
 struct RuleCase: Sendable, CustomTestStringConvertible {
     let label: String
-    let entry: String
+    let members: [String: String?]
     let path: String
     let phrase: String
 
-    init(_ label: String, _ entry: String, at path: String, saying phrase: String) {
+    init(_ label: String, _ members: [String: String?], at path: String, saying phrase: String) {
         self.label = label
-        self.entry = entry
+        self.members = members
         self.path = path
         self.phrase = phrase
     }
