@@ -4,6 +4,12 @@ enum ConfigSpelling {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         guard !target.isEmpty, target.count <= 64 else { return nil }
+        // Abbreviations (`warn`, `cert`) are too far by edit distance but obvious to a reader.
+        let lowered = word.lowercased()
+        if target.count >= 3, let abbreviated = candidates.filter({ $0.lowercased().hasPrefix(lowered) })
+            .min(by: { $0.count < $1.count }) {
+            return abbreviated
+        }
         let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let allowed = target.count <= 3 ? 1 : min(3, max(2, target.count / 3))
