@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a file named by the config (or the config itself) could not be read.
 public enum ConfigFileError: Error, Sendable, Equatable {
     case notFound
@@ -27,15 +25,4 @@ public enum ConfigFileError: Error, Sendable, Equatable {
         }
     }
 
-    /// Reads a whole file from disk, refusing directories and files over `limit` bytes.
-    public static func readFromDisk(_ path: String, limit: Int = 16 << 20) throws(ConfigFileError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound }
-        guard !isDirectory.boolValue else { throw .isDirectory }
-        guard FileManager.default.isReadableFile(atPath: path),
-              let data = FileManager.default.contents(atPath: path)
-        else { throw .notReadable }
-        guard data.count <= limit else { throw .tooLarge(limit: limit) }
-        return [UInt8](data)
-    }
 }

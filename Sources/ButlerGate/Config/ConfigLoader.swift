@@ -15,7 +15,7 @@ public struct ConfigLoader: Sendable {
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        readFile: @escaping FileReader = { path throws(ConfigFileError) in try ConfigFileError.readFromDisk(path) }
+        readFile: @escaping FileReader = { path throws(ConfigFileError) in try ConfigLoader.readFromDisk(path) }
     ) {
         self.environment = environment
         self.readFile = readFile
@@ -26,7 +26,8 @@ public struct ConfigLoader: Sendable {
         do {
             return load(try readFile(path))
         } catch {
-            let problem = ConfigProblem(path: "", message: "cannot read config file '\(path)': it \(error.reason)", severity: .error)
+            let message = "cannot read config file '\(path)': it \(error.reason)"
+            let problem = ConfigProblem(path: "", message: message, severity: .error)
             return ConfigReport(config: nil, problems: [problem])
         }
     }
@@ -62,7 +63,8 @@ public struct ConfigLoader: Sendable {
         }
         let keys = root.list("keys") ?? []
         if keys.isEmpty {
-            sink.warning(root.path.key("keys"), "no API keys: no caller can use the API; 'butlergate keys new' makes one")
+            let message = "no API keys: no caller can use the API; 'butlergate keys new' makes one"
+            sink.warning(root.path.key("keys"), message)
         }
         let keyConfigs = keys.enumerated().map { index, value in
             KeySection.read(value, at: root.path.key("keys").index(index), context: context)

@@ -31,9 +31,11 @@ struct ConfigFixture {
         loader.load(Array(json.utf8))
     }
 
+    static let tls = #"{"certificate": "/etc/bg/cert.pem", "privateKey": "/etc/bg/key.pem"}"#
+
     /// A valid config using every section; `servers` and `keys` can be swapped to break one part.
     static func document(
-        listen: String = #"{"host": "127.0.0.1", "port": 0, "tls": {"certificate": "/etc/bg/cert.pem", "privateKey": "/etc/bg/key.pem"}}"#,
+        listen: String = #"{"host": "127.0.0.1", "port": 0, "tls": \#(tls)}"#,
         servers: [String] = [denServer, atticServer],
         keys: [String] = [homeKey],
         extra: String = ""

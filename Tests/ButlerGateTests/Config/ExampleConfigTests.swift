@@ -21,7 +21,7 @@ struct ExampleConfigTests {
     }
 
     @Test func exampleLoadsWithoutProblemsOnceItsFilesAndVariablesExist() throws {
-        let bytes = try ConfigFileError.readFromDisk(Self.examplePath)
+        let bytes = try ConfigLoader.readFromDisk(Self.examplePath)
         let report = Self.userSetup.loader.load(bytes)
         #expect(report.problems.isEmpty, "\(report.problems)")
         let config = try #require(report.config)
@@ -33,7 +33,7 @@ struct ExampleConfigTests {
     }
 
     @Test func exampleNamesEveryMissingPieceWhenNothingIsSetUp() throws {
-        let bytes = try ConfigFileError.readFromDisk(Self.examplePath)
+        let bytes = try ConfigLoader.readFromDisk(Self.examplePath)
         let bare = ConfigLoader(environment: [:]) { _ throws(ConfigFileError) in throw .notFound }
         let report = bare.load(bytes)
         #expect(report.config == nil)

@@ -5,7 +5,8 @@ struct KeyRulesTests {
     static let cases: [RuleCase] = [
         RuleCase("id with a space", ["id": #""home assistant""#], at: "keys[1].id", saying: "letters, digits"),
         RuleCase("missing id", ["id": nil], at: "keys[1].id", saying: "required"),
-        RuleCase("id differing only in case", ["id": #""HomeAssistant""#], at: "keys[1].id", saying: "duplicate key id"),
+        RuleCase("id differing only in case", ["id": #""HomeAssistant""#],
+                 at: "keys[1].id", saying: "duplicate key id"),
         RuleCase("missing hash", ["hash": nil], at: "keys[1].hash", saying: "required"),
         RuleCase("hash without prefix", ["hash": #""\#(String(repeating: "ab", count: 32))""#],
                  at: "keys[1].hash", saying: "'sha256:' followed by 64 hex"),
@@ -13,6 +14,8 @@ struct KeyRulesTests {
                  at: "keys[1].hash", saying: "64 hex"),
         RuleCase("hash with a non-hex digit", ["hash": #""sha256:\#(String(repeating: "a", count: 63))g""#],
                  at: "keys[1].hash", saying: "64 hex"),
+        RuleCase("the key itself instead of its hash", ["hash": #""bgk_SECRET-KEY-abc""#],
+                 at: "keys[1].hash", saying: "holds an API key, not its hash"),
         RuleCase("hash shared with another key", ["hash": #""sha256:\#(String(repeating: "AB", count: 32))""#],
                  at: "keys[1].hash", saying: "same hash as keys[0]"),
         RuleCase("unknown server", ["servers": #"["den", "dne"]"#], at: "keys[1].servers[1]",
@@ -27,7 +30,8 @@ struct KeyRulesTests {
                  saying: "must be the only entry"),
         RuleCase("hooks in this version", ["hooks": #"["plex"]"#], at: "keys[1].hooks",
                  saying: "webhooks are not supported by this version"),
-        RuleCase("api as a string", ["api": #""yes""#], at: "keys[1].api", saying: "expected true or false, got a string"),
+        RuleCase("api as a string", ["api": #""yes""#],
+                 at: "keys[1].api", saying: "expected true or false, got a string"),
         RuleCase("disabled as a number", ["disabled": "1"], at: "keys[1].disabled", saying: "expected true or false"),
         RuleCase("key entry that is not an object", ["id": #"{}"#], at: "keys[1].id", saying: "expected a string"),
     ]
@@ -39,6 +43,7 @@ struct KeyRulesTests {
         #expect(report.config == nil)
         let errors = report.problems(at: rule.path).filter { $0.severity == .error }
         #expect(errors.contains { $0.message.contains(rule.phrase) }, "\(report.problems)")
+        #expect(!report.leaks(["SECRET-KEY"]))
     }
 
     @Test func defaultsGiveEveryServerAndTaskWithTheApi() throws {
@@ -66,7 +71,8 @@ struct KeyRulesTests {
     }
 
     @Test func emptyScopesAreWarnings() {
-        let report = ConfigFixture().load(ConfigFixture.document(keys: [ConfigFixture.key(["servers": "[]", "tasks": "[]"])]))
+        let key = ConfigFixture.key(["servers": "[]", "tasks": "[]"])
+        let report = ConfigFixture().load(ConfigFixture.document(keys: [key]))
         #expect(report.isValid)
         #expect(report.problems(at: "keys[0].servers").first?.severity == .warning)
         #expect(report.problems(at: "keys[0].tasks").first?.severity == .warning)

@@ -1,6 +1,7 @@
 import Testing
 
-/// One table row: members to put into a config entry (nil removes one), the path it must be reported at, and a phrase of the message.
+/// One table row: members to put into a config entry (nil removes one), the path the problem must be
+/// reported at, and a phrase of its message.
 struct RuleCase: Sendable, CustomTestStringConvertible {
     let label: String
     let members: [String: String?]

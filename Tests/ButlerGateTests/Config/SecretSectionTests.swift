@@ -14,7 +14,7 @@ struct SecretSectionTests {
         #expect(try #require(report.config).servers[0].token == "den-token-SECRET-1")
     }
 
-    @Test(arguments: ["attic-token-SECRET-2\n", "attic-token-SECRET-2\r\n", "attic-token-SECRET-2\n\n", "attic-token-SECRET-2"])
+    @Test(arguments: ["\n", "\r\n", "\n\n", ""].map { "attic-token-SECRET-2" + $0 })
     func fileTokenLosesItsTrailingNewline(_ contents: String) throws {
         var fixture = ConfigFixture()
         fixture.files["/run/secrets/t"] = contents

@@ -9,14 +9,16 @@ enum KeyScopeCheck {
             let path = list.index(index)
             if !key.id.isEmpty {
                 if let first = ids[key.id.lowercased()] {
-                    sink.error(path.key("id"), "duplicate key id '\(key.id)' (already used by \(list.index(first)), ignoring case)")
+                    let message = "duplicate key id '\(key.id)' (already used by \(list.index(first)), ignoring case)"
+                    sink.error(path.key("id"), message)
                 } else {
                     ids[key.id.lowercased()] = index
                 }
             }
             if key.hash.count == 32 {
                 if let first = hashes[key.hash] {
-                    sink.error(path.key("hash"), "same hash as \(list.index(first)): one key string cannot have two ids")
+                    let message = "same hash as \(list.index(first)): one key string cannot have two ids"
+                    sink.error(path.key("hash"), message)
                 } else {
                     hashes[key.hash] = index
                 }

@@ -32,7 +32,8 @@ enum ConfigSpelling {
         for row in 1...lhs.count {
             for column in 1...rhs.count {
                 let cost = lhs[row - 1] == rhs[column - 1] ? 0 : 1
-                var best = min(table[row - 1][column] + 1, table[row][column - 1] + 1, table[row - 1][column - 1] + cost)
+                let substitution = table[row - 1][column - 1] + cost
+                var best = min(table[row - 1][column] + 1, table[row][column - 1] + 1, substitution)
                 if row > 1, column > 1, lhs[row - 1] == rhs[column - 2], lhs[row - 2] == rhs[column - 1] {
                     best = min(best, table[row - 2][column - 2] + 1)
                 }

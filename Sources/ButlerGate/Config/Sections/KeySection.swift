@@ -15,6 +15,9 @@ enum KeySection {
         if let text = SecretSection.read("hash", of: key, context: context, warnWhenPlain: false) {
             if let bytes = ConfigRules.keyHash(text) {
                 hash = bytes
+            } else if text.hasPrefix("bgk_") {
+                // The key itself was pasted: say so without repeating it, so it can be replaced.
+                sink.error(path.key("hash"), "holds an API key, not its hash; the config must store only the hash")
             } else {
                 sink.error(
                     path.key("hash"),
@@ -26,7 +29,8 @@ enum KeySection {
         let tasks = scope(key, "tasks", noun: "task").map { entry in
             if entry.text != "*", TaskCatalogue.standard.canonicalName(for: entry.text) == nil {
                 let message = "unknown task '\(entry.text)'"
-                sink.error(entry.path, ConfigSpelling.withHint(message, for: entry.text, among: TaskCatalogue.standard.names))
+                let names = TaskCatalogue.standard.names
+                sink.error(entry.path, ConfigSpelling.withHint(message, for: entry.text, among: names))
             }
             return entry.text
         }
@@ -46,7 +50,11 @@ enum KeySection {
     }
 
     /// A `servers` or `tasks` list: default `["*"]`; `*` must stand alone; an empty list is allowed but useless.
-    private static func scope(_ key: ConfigObject, _ member: String, noun: String) -> [(path: ConfigPath, text: String)] {
+    private static func scope(
+        _ key: ConfigObject,
+        _ member: String,
+        noun: String
+    ) -> [(path: ConfigPath, text: String)] {
         guard let entries = key.strings(member) else {
             return key.value(member) == nil ? [(key.path.key(member).index(0), "*")] : []
         }

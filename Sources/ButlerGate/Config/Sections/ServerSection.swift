@@ -5,7 +5,9 @@ enum ServerSection {
     /// The server as written; invalid parts are reported and left empty, so later checks can still run.
     static func read(_ value: ConfigValue, at path: ConfigPath, context: ConfigLoadContext) -> ServerConfig {
         let sink = context.sink
-        guard let server = ConfigObject(value, at: path, sink: sink) else { return ServerConfig(name: "", url: "", token: "") }
+        guard let server = ConfigObject(value, at: path, sink: sink) else {
+            return ServerConfig(name: "", url: "", token: "")
+        }
         server.allowOnly(keys)
         let written = server.string("name", required: true)
         if let written, !ConfigRules.isName(written) {
@@ -26,7 +28,8 @@ enum ServerSection {
         let timeoutMs = server.integer("timeoutMs", in: 1...60000, default: 5000)
         let resolve = server.string("resolve")
         if let resolve, !ConfigRules.isAddressLiteral(resolve) {
-            sink.error(path.key("resolve"), "must be an IPv4 or IPv6 address such as 192.168.1.10 or fd00::10 (no brackets)")
+            let message = "must be an IPv4 or IPv6 address such as 192.168.1.10 or fd00::10 (no brackets)"
+            sink.error(path.key("resolve"), message)
         }
         let tls = UpstreamTLSSection.read(server, isHTTPS: url.lowercased().hasPrefix("https:"), context: context)
         return ServerConfig(

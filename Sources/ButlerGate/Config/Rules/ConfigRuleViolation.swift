@@ -1,0 +1,12 @@
+/// Why a single value breaks a rule, phrased to follow its path.
+struct ConfigRuleViolation: Error, Sendable, ExpressibleByStringLiteral {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+
+    init(stringLiteral message: String) {
+        self.message = message
+    }
+}
