@@ -7,10 +7,12 @@ public struct ConfigLoader: Sendable {
     /// Reads a whole file named by the config (certificates, CA bundles, secret files).
     public typealias FileReader = @Sendable (String) throws(ConfigFileError) -> [UInt8]
 
+    /// The members a config document may have.
     static let topLevelKeys = ["listen", "servers", "keys", "hooks", "limits", "logging", "plex"]
 
     /// Where `{"env": "NAME"}` secrets are looked up.
     public var environment: [String: String]
+    /// Where certificates, CA bundles and `{"file": ...}` secrets are read from.
     public var readFile: FileReader
 
     public init(

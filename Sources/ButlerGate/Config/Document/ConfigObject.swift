@@ -1,7 +1,10 @@
 /// Typed access to one JSON object of the config; every wrong type, missing or unknown key becomes a problem.
 struct ConfigObject {
+    /// Where this object sits in the document.
     let path: ConfigPath
+    /// Its members as written.
     let fields: [String: ConfigValue]
+    /// Where its problems go.
     let sink: ConfigProblemSink
 
     /// Reads `value` as an object, or reports its type and returns nil.

@@ -3,6 +3,7 @@ struct ConfigPath: Sendable, Equatable, CustomStringConvertible {
     /// The document itself.
     static let root = ConfigPath(description: "")
 
+    /// The path as printed.
     let description: String
 
     /// The member `name` of the object at this path.

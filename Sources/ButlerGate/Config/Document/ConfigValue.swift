@@ -66,6 +66,7 @@ enum ConfigValue: Decodable, Sendable, Equatable {
 
 /// Where and why a config document is not JSON.
 struct ConfigSyntaxError: Error, Sendable {
+    /// `malformed JSON at line 3, column 17: ...`.
     var message: String
 
     init(detail: String, offset: Int?, in bytes: [UInt8]) {

@@ -1,5 +1,6 @@
 /// Why a single value breaks a rule, phrased to follow its path.
 struct ConfigRuleViolation: Error, Sendable, ExpressibleByStringLiteral {
+    /// The rule, e.g. `must start with http:// or https://`.
     let message: String
 
     init(_ message: String) {

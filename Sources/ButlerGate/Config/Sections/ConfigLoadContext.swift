@@ -1,7 +1,10 @@
 /// What every section reader needs: where problems go, the environment and the file reader.
 struct ConfigLoadContext {
+    /// Where problems go.
     let sink: ConfigProblemSink
+    /// Where `{"env": ...}` secrets are looked up.
     let environment: [String: String]
+    /// Where named files are read from.
     let readFile: ConfigLoader.FileReader
 
     /// Checks that `path` names a readable file holding a PEM block with `label` (e.g. `CERTIFICATE`).

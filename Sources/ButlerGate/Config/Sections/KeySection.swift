@@ -1,5 +1,6 @@
 /// Reads one `keys[]` entry; references to servers are checked later by `KeyScopeCheck`.
 enum KeySection {
+    /// The members a key entry may have.
     static let keys = ["id", "hash", "servers", "tasks", "hooks", "api", "disabled"]
 
     /// The key as written; invalid parts are reported and left empty.

@@ -1,5 +1,6 @@
 /// Reads one `servers[]` entry; cross-server rules (unique names) live in `NamespaceCheck`.
 enum ServerSection {
+    /// The members a server entry may have.
     static let keys = ["name", "url", "token", "machineIdentifier", "groups", "timeoutMs", "resolve", "tls"]
 
     /// The server as written; invalid parts are reported and left empty, so later checks can still run.
