@@ -2,7 +2,7 @@
 public struct ConfigReport: Sendable {
     /// Present only when no problem is an error.
     public var config: GatewayConfig?
-    /// Every problem, in document order.
+    /// Every problem: section by section in file order, then the checks that span sections.
     public var problems: [ConfigProblem]
 
     public init(config: GatewayConfig?, problems: [ConfigProblem]) {

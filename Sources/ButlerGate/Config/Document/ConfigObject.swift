@@ -48,7 +48,11 @@ struct ConfigObject {
     func integer(_ key: String, in range: ClosedRange<Int>, default fallback: Int) -> Int {
         guard let value = value(key) else { return fallback }
         guard case .integer(let number) = value else {
-            sink.wrongType(path.key(key), expected: "a whole number", got: value)
+            if case .number = value {
+                sink.error(path.key(key), "must be a whole number between \(range.lowerBound) and \(range.upperBound)")
+            } else {
+                sink.wrongType(path.key(key), expected: "a whole number", got: value)
+            }
             return fallback
         }
         guard range.contains(number) else {
