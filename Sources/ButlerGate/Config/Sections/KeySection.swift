@@ -12,28 +12,13 @@ enum KeySection {
         if let written, !ConfigRules.isName(written) {
             sink.error(path.key("id"), ConfigRules.nameRule)
         }
-        var hash: [UInt8] = []
-        if let text = SecretSection.read("hash", of: key, context: context, warnWhenPlain: false) {
-            if let bytes = ConfigRules.keyHash(text) {
-                hash = bytes
-            } else if text.hasPrefix("bgk_") {
-                // The key itself was pasted: say so without repeating it, so it can be replaced.
-                sink.error(path.key("hash"), "holds an API key, not its hash; the config must store only the hash")
-            } else {
-                sink.error(
-                    path.key("hash"),
-                    "must be 'sha256:' followed by 64 hex digits; 'butlergate keys new' prints one"
-                )
-            }
-        }
+        let hash = readHash(key, context: context)
         let servers = scope(key, "servers", noun: "server")
-        let tasks = scope(key, "tasks", noun: "task").map { entry in
-            if entry.text != "*", TaskCatalogue.standard.canonicalName(for: entry.text) == nil {
-                let message = "unknown task '\(entry.text)'"
-                let names = TaskCatalogue.standard.names
-                sink.error(entry.path, ConfigSpelling.withHint(message, for: entry.text, among: names))
-            }
-            return entry.text
+        let tasks = scope(key, "tasks", noun: "task")
+        let catalogue = TaskCatalogue.standard
+        for entry in tasks where entry.text != "*" && catalogue.canonicalName(for: entry.text) == nil {
+            let message = "unknown task '\(entry.text)'"
+            sink.error(entry.path, ConfigSpelling.withHint(message, for: entry.text, among: catalogue.names))
         }
         let hooks = key.strings("hooks") ?? []
         if !hooks.isEmpty {
@@ -43,11 +28,26 @@ enum KeySection {
             id: written.flatMap { ConfigRules.isName($0) ? $0 : nil } ?? "",
             hash: hash,
             servers: servers.map(\.text),
-            tasks: tasks,
+            tasks: tasks.map(\.text),
             hooks: hooks.map(\.text),
             api: key.bool("api", default: true),
             disabled: key.bool("disabled", default: false)
         )
+    }
+
+    private static func readHash(_ key: ConfigObject, context: ConfigLoadContext) -> [UInt8] {
+        guard let text = SecretSection.read("hash", of: key, context: context, warnWhenPlain: false) else { return [] }
+        if let bytes = ConfigRules.keyHash(text) {
+            return bytes
+        }
+        if text.hasPrefix("bgk_") {
+            // The key itself was pasted: say so without repeating it, so it can be replaced.
+            key.sink.error(key.path.key("hash"), "holds an API key, not its hash; the config must store only the hash")
+        } else {
+            let message = "must be 'sha256:' followed by 64 hex digits; 'butlergate keys new' prints one"
+            key.sink.error(key.path.key("hash"), message)
+        }
+        return []
     }
 
     /// A `servers` or `tasks` list: default `["*"]`; `*` must stand alone; an empty list is allowed but useless.

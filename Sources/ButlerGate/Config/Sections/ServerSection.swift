@@ -1,4 +1,4 @@
-/// Reads one `servers[]` entry; cross-server rules (unique names) live in `NamespaceCheck`.
+/// Reads one `servers[]` entry; cross-server rules (unique names) live in `ConfigNamespace`.
 enum ServerSection {
     /// The members a server entry may have.
     static let keys = ["name", "url", "token", "machineIdentifier", "groups", "timeoutMs", "resolve", "tls"]
