@@ -3,7 +3,7 @@ import ButlerGate
 /// `butlergate check-config FILE`: every problem explained, exit 1 on any error.
 enum CheckConfigCommand {
     static func run(path: String) -> Int32 {
-        let report = ConfigFile.load(path)
+        let report = ConfigLoader().load(contentsOf: path)
         for problem in report.problems {
             Output.line(problem.description)
         }

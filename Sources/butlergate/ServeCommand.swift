@@ -4,7 +4,7 @@ import Glibc
 /// `butlergate serve --config FILE`: run until SIGTERM or SIGINT, then drain and exit 0.
 enum ServeCommand {
     static func run(configPath: String) async -> Int32 {
-        let report = ConfigFile.load(configPath)
+        let report = ConfigLoader().load(contentsOf: configPath)
         for problem in report.problems {
             Output.error(problem.description)
         }
@@ -37,7 +37,7 @@ enum ServeCommand {
 
     /// Applies a changed config file; a bad one is rejected and the running config keeps serving.
     private static func reload(_ path: String, into service: GatewayService, logger: Logger) {
-        let report = ConfigFile.load(path)
+        let report = ConfigLoader().load(contentsOf: path)
         guard let config = report.config else {
             let problems = report.errors.map(\.description).joined(separator: "; ")
             logger.error("reload rejected; keeping the running config", metadata: ["config.problems": .string(problems)])
