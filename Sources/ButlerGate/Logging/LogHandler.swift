@@ -1,0 +1,14 @@
+/// One log event, as handed to a handler.
+public struct LogEvent: Sendable {
+    /// Wall-clock time, milliseconds since the Unix epoch.
+    public var timeMs: Int64
+    public var level: LogLevel
+    public var message: String
+    public var metadata: LogMetadata
+}
+
+/// Where log events go; must be safe to call from any thread.
+public protocol LogHandler: Sendable {
+    /// Writes one event; the level has already been checked.
+    func write(_ event: LogEvent)
+}
