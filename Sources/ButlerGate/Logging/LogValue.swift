@@ -1,5 +1,5 @@
 /// One metadata value of a log event.
-public enum LogValue: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringLiteral,
+public enum LogValue: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral,
     ExpressibleByIntegerLiteral {
     case string(String)
     case int(Int)
