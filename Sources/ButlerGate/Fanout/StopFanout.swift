@@ -21,7 +21,11 @@ struct StopFanout: Sendable {
     }
 
     /// The client bounds the transport's budget; the race also bounds a transport that overruns it.
-    private func stopOne(task: String, on server: PlexServer, deadline: ContinuousClock.Instant) async -> ServerStopResult {
+    private func stopOne(
+        task: String,
+        on server: PlexServer,
+        deadline: ContinuousClock.Instant
+    ) async -> ServerStopResult {
         let started = ContinuousClock.now
         let cutoff = min(deadline, started + server.timeout)
         let client = client

@@ -22,6 +22,7 @@ public final class Gateway: HTTPResponder {
     /// From now on `/readyz` answers 200.
     public func markReady() {
         ready.withLock { $0 = true }
+        logger.info("gateway ready", metadata: ["version": .string(version)])
     }
 
     /// Whether `markReady()` has been called.
@@ -33,6 +34,8 @@ public final class Gateway: HTTPResponder {
     public func reload(config: GatewayConfig) {
         let next = GatewaySnapshot(config: config, transport: transport, version: version)
         snapshot.withLock { $0 = next }
+        let counts: LogMetadata = ["servers": .int(config.servers.count), "keys": .int(config.keys.count)]
+        logger.info("config reloaded", metadata: counts)
     }
 
     public func screen(_ head: HTTPRequestHead) -> HeadDecision {

@@ -31,6 +31,7 @@ struct GatewayAuthTests {
             "GET", "/v1/tasks", key: nil, headers: [("Authorization", "bearer  \(harness.keys["admin"]!)")]
         )
         #expect(response.status == 200)
+        harness.expectNoSecrets()
     }
 
     @Test func wrongKeyOnUnknownRouteIs401NotRouteError() async {
@@ -38,6 +39,7 @@ struct GatewayAuthTests {
         let response = await harness.send("PATCH", "/nowhere/at/all", key: "bgk_wrong")
         #expect(response.status == 401)
         #expect(response.problemCode == "invalid_api_key")
+        harness.expectNoSecrets()
     }
 
     @Test func repeatedWrongKeysFromOneAddressAreRateLimited() async throws {
@@ -66,6 +68,7 @@ struct GatewayAuthTests {
         #expect(stop.status == 403)
         #expect(stop.problemCode == "forbidden")
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test func publicProbesNeedNoKey() async {
@@ -78,5 +81,6 @@ struct GatewayAuthTests {
         #expect(notReady.status == 503)
         #expect(notReady.problemCode == "not_ready")
         #expect(ready.status == 200)
+        harness.expectNoSecrets()
     }
 }

@@ -35,6 +35,7 @@ struct GatewayFanoutTests {
         #expect(text == #"{"requestId":"abc","task":"BackupDatabase","outcome":"partial","servers":["#
             + #"{"server":"den","outcome":"stopped","upstreamStatus":200,"durationMs":0},"#
             + #"{"server":"attic","outcome":"unreachable","error":"scripted unreachable","durationMs":0}]}"#)
+        harness.expectNoSecrets()
     }
 
     @Test func serversAreCalledConcurrently() async {
@@ -46,6 +47,7 @@ struct GatewayFanoutTests {
         #expect(response.status == 200)
         #expect(elapsed < .milliseconds(750))
         #expect(harness.transport.requests.count == 3)
+        harness.expectNoSecrets()
     }
 
     @Test func requestDeadlineBoundsEvenATransportThatOverruns() async {
@@ -60,6 +62,7 @@ struct GatewayFanoutTests {
         #expect(elapsed < .milliseconds(1500))
         #expect(response.status == 207)
         #expect(response.serverOutcomes == ["timeout", "stopped"])
+        harness.expectNoSecrets()
     }
 
     @Test func upstreamCallCarriesTokenOnlyInHeader() async throws {
@@ -70,6 +73,7 @@ struct GatewayFanoutTests {
         #expect(!request.url.contains(harness.tokens["den"]!))
         #expect(request.headers.first { $0.name == "X-Plex-Token" }?.value == harness.tokens["den"])
         #expect(request.headers.first { $0.name == "X-Plex-Client-Identifier" }?.value == "test-client")
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: [

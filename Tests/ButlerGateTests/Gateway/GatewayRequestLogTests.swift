@@ -9,6 +9,7 @@ struct GatewayRequestLogTests {
         #expect(response.headers["X-Request-ID"] == "ha-42.x_y")
         #expect(response.json["requestId"] as? String == "ha-42.x_y")
         #expect(harness.logs.recorded.allSatisfy { $0.metadata["request.id"] == "ha-42.x_y" })
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: ["", "has space", "semi;colon", String(repeating: "a", count: 129), "line\nbreak"])
@@ -18,6 +19,7 @@ struct GatewayRequestLogTests {
         let id = try #require(response.headers["X-Request-ID"])
         #expect(id != supplied)
         #expect(id.count == 32)
+        harness.expectNoSecrets()
     }
 
     @Test func everyKindOfResponseCarriesARequestID() async {
@@ -30,6 +32,7 @@ struct GatewayRequestLogTests {
             harness.gateway.reject(.headersTooLarge, head: nil),
         ]
         #expect(responses.allSatisfy { $0.headers["X-Request-ID"] != nil })
+        harness.expectNoSecrets()
     }
 
     @Test func exactlyOneAccessLinePerRequestOnEveryPath() async throws {
@@ -63,6 +66,7 @@ struct GatewayRequestLogTests {
         #expect(line.metadata["response.bytes"] == .int(response.body.count))
         #expect(line.metadata["client.address"] == "::1")
         #expect(line.metadata["duration.ms"] != nil)
+        harness.expectNoSecrets()
     }
 
     @Test func rejectRendersProblemAndClosesConnection() {
@@ -77,5 +81,6 @@ struct GatewayRequestLogTests {
             #expect(response.problemCode == code)
             #expect(response.closesConnection)
         }
+        harness.expectNoSecrets()
     }
 }

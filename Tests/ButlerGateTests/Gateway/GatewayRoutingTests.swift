@@ -28,15 +28,18 @@ struct GatewayRoutingTests {
         #expect(response.status == 200)
         #expect(response.serverNames == ["den", "attic"])
         #expect(response.json["task"] as? String == "OptimizeDatabase")
+        harness.expectNoSecrets()
     }
 
     @Test func stopBodyRouteWithoutServersReachesEveryServerOfTheKey() async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "POST", "/v1/stop", key: "home", body: #"{"task":"BackupDatabase"}"#, contentType: "application/json; charset=utf-8"
+            "POST", "/v1/stop", key: "home", body: #"{"task":"BackupDatabase"}"#,
+            contentType: "application/json; charset=utf-8"
         )
         #expect(response.status == 200)
         #expect(response.serverNames == ["den", "attic"])
+        harness.expectNoSecrets()
     }
 
     @Test func taskListShowsCatalogueWithAliases() async throws {
@@ -47,6 +50,7 @@ struct GatewayRoutingTests {
         #expect(backup["aliases"] as? [String] == ["backup-database", "backup_database"])
         #expect(backup["generation"] as? String == "both")
         #expect(tasks.count == TaskCatalogue.standard.entries.count)
+        harness.expectNoSecrets()
     }
 
     @Test func serverListShowsOnlyReachableServersWithoutSecrets() async throws {
@@ -73,6 +77,7 @@ struct GatewayRoutingTests {
         #expect(response.status == 404)
         #expect(response.problemCode == "unknown_route")
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: [
@@ -87,6 +92,23 @@ struct GatewayRoutingTests {
         #expect(response.status == 405)
         #expect(response.problemCode == "method_not_allowed")
         #expect(response.headers["Allow"] == allow)
+        harness.expectNoSecrets()
+    }
+
+    @Test func reloadServesTheNewConfigFromTheNextRequest() async throws {
+        let harness = GatewayHarness()
+        var config = GatewayHarness.config(
+            keys: harness.keys, tokens: harness.tokens, limits: LimitsConfig(), timeoutMs: 1000
+        )
+        config.servers.removeLast()
+        harness.gateway.reload(config: config)
+        let listing = await harness.send("GET", "/v1/servers")
+        let servers = try #require(listing.json["servers"] as? [[String: Any]])
+        #expect(servers.map { $0["name"] as? String } == ["den", "attic"])
+        let gone = await harness.send("POST", "/v1/servers/cabin/tasks/BackupDatabase/stop")
+        #expect(gone.problemCode == "unknown_server")
+        #expect(harness.logs.recorded.contains { $0.level == .info && $0.message == "config reloaded" })
+        harness.expectNoSecrets()
     }
 
     @Test func percentEncodedSegmentsAreDecoded() async {
@@ -94,5 +116,6 @@ struct GatewayRoutingTests {
         let response = await harness.send("POST", "/v1/servers/d%65n/tasks/Backup%44atabase/stop")
         #expect(response.status == 200)
         #expect(response.serverNames == ["den"])
+        harness.expectNoSecrets()
     }
 }

@@ -9,6 +9,7 @@ struct GatewayValidationTests {
         let response = await harness.send("POST", "/v1/servers/den/tasks/\(spelling)/stop")
         #expect(response.status == 200)
         #expect(harness.transport.requests.map(\.url) == ["http://den.test:32400/butler/BackupDatabase"])
+        harness.expectNoSecrets()
     }
 
     @Test func unknownTaskListsValidNamesAndCallsNobody() async throws {
@@ -19,6 +20,7 @@ struct GatewayValidationTests {
         let valid = try #require(response.json["validTasks"] as? [String])
         #expect(valid == TaskCatalogue.standard.names)
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     /// Each row breaks two checks at once; the earlier one in DESIGN 1.1's order must answer.
@@ -35,6 +37,7 @@ struct GatewayValidationTests {
         let response = await harness.send(method, target, key: key, body: body)
         #expect(response.problemCode == code)
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test func unknownServerIs404() async {
@@ -43,6 +46,7 @@ struct GatewayValidationTests {
         #expect(response.status == 404)
         #expect(response.problemCode == "unknown_server")
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: [
@@ -66,6 +70,7 @@ struct GatewayValidationTests {
         #expect(response.status == 400)
         #expect(response.problemCode == code)
         #expect(harness.transport.requests.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1"])
@@ -76,6 +81,7 @@ struct GatewayValidationTests {
         )
         #expect(response.status == 415)
         #expect(response.problemCode == "unsupported_media_type")
+        harness.expectNoSecrets()
     }
 
     @Test func declaredBodyOverLimitIs413FromScreen() async throws {
@@ -92,6 +98,7 @@ struct GatewayValidationTests {
         #expect(response.status == 413)
         #expect(response.problemCode == "body_too_large")
         #expect(harness.accessLines.count == 1)
+        harness.expectNoSecrets()
     }
 
     @Test func declaredBodyOverLimitStillNeedsKeyAndRouteFirst() async {
@@ -100,6 +107,7 @@ struct GatewayValidationTests {
         let noRoute = await harness.send("POST", "/v1/elsewhere", declaredLength: 1000)
         #expect(noKey.status == 401)
         #expect(noRoute.status == 404)
+        harness.expectNoSecrets()
     }
 
     @Test func screenLetsAValidHeadThroughWithTheBodyLimit() {
@@ -114,6 +122,7 @@ struct GatewayValidationTests {
         }
         #expect(limit == 4096)
         #expect(harness.accessLines.isEmpty)
+        harness.expectNoSecrets()
     }
 
     @Test(arguments: [
@@ -136,5 +145,6 @@ struct GatewayValidationTests {
         let harness = GatewayHarness()
         let response = await harness.send("POST", "/v1/servers/den/tasks/BackupDatabase/stop", key: "backup-only")
         #expect(response.status == 200)
+        harness.expectNoSecrets()
     }
 }

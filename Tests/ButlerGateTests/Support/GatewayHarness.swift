@@ -15,15 +15,28 @@ final class GatewayHarness: Sendable {
     // Safe to share: `Locked`.
     private let responses = Locked<[HTTPResponse]>([])
 
-    init(scripts: [String: FakeTransport.Script] = [:], limits: LimitsConfig = LimitsConfig(), timeoutMs: Int = 5000) {
-        let tokens = [
-            "den": "plex-token-DEN-aaaa1111", "attic": "plex-token-ATTIC-bbbb2222", "cabin": "plex-token-CABIN-cccc3333",
-        ]
+    init(
+        scripts: [String: FakeTransport.Script] = [:],
+        limits: LimitsConfig = LimitsConfig(),
+        timeoutMs: Int = 5000
+    ) {
         let ids = ["admin", "home", "den-only", "disabled", "no-api", "backup-only"]
-        var keys: [String: String] = [:]
-        for id in ids {
-            keys[id] = KeyGenerator.generate().key
-        }
+        keys = Dictionary(uniqueKeysWithValues: ids.map { ($0, KeyGenerator.generate().key) })
+        tokens = ["den": "plex-token-DEN-aaaa1111", "attic": "plex-token-ATTIC-bbbb2222",
+                  "cabin": "plex-token-CABIN-cccc3333"]
+        transport = FakeTransport(scripts)
+        let config = Self.config(keys: keys, tokens: tokens, limits: limits, timeoutMs: timeoutMs)
+        let logger = Logger(handler: logs, level: .trace)
+        gateway = Gateway(config: config, transport: transport, logger: logger, version: "test")
+    }
+
+    /// den and attic in group `home`, cabin in `far`; keys scoped in every way the tests need.
+    static func config(
+        keys: [String: String],
+        tokens: [String: String],
+        limits: LimitsConfig,
+        timeoutMs: Int
+    ) -> GatewayConfig {
         func key(_ id: String, servers: [String] = ["*"], tasks: [String] = ["*"], api: Bool = true,
                  disabled: Bool = false) -> KeyConfig {
             KeyConfig(id: id, hash: Crypto.sha256(keys[id]!), servers: servers, tasks: tasks, api: api,
@@ -36,7 +49,7 @@ final class GatewayHarness: Sendable {
                 timeoutMs: timeoutMs
             )
         }
-        let config = GatewayConfig(
+        return GatewayConfig(
             listen: ListenConfig(tls: nil, insecurePlaintext: true),
             servers: servers,
             keys: [
@@ -46,12 +59,6 @@ final class GatewayHarness: Sendable {
             ],
             limits: limits,
             plex: PlexIdentityConfig(clientIdentifier: "test-client")
-        )
-        self.keys = keys
-        self.tokens = tokens
-        transport = FakeTransport(scripts)
-        gateway = Gateway(
-            config: config, transport: transport, logger: Logger(handler: logs, level: .trace), version: "test"
         )
     }
 
