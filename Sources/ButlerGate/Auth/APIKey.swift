@@ -1,7 +1,10 @@
 /// A configured key with its scopes resolved against the directory and the task catalogue.
 struct APIKey: Sendable {
+    /// Shown in logs instead of the key.
     let id: String
+    /// SHA-256 of the key string.
     let hash: [UInt8]
+    /// A disabled key never matches.
     let disabled: Bool
     /// May it use the `/v1` routes other than hooks.
     let api: Bool
@@ -10,6 +13,7 @@ struct APIKey: Sendable {
     /// Canonical task names it may stop; nil is the whole catalogue.
     let tasks: Set<String>?
 
+    /// Resolves group names and task aliases once, so each request only looks up sets.
     init(config: KeyConfig, directory: ServerDirectory, catalogue: TaskCatalogue) {
         id = config.id
         hash = config.hash

@@ -2,6 +2,7 @@ import GateHTTP
 
 /// The configured keys, matched by hash in constant time.
 struct APIKeyTable: Sendable {
+    /// Every configured key, disabled ones included (they are compared too, so timing does not tell).
     let keys: [APIKey]
 
     /// The enabled key whose hash matches `presented`, or nil.

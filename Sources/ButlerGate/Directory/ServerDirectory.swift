@@ -4,7 +4,9 @@ import PlexButler
 struct ServerDirectory: Sendable {
     /// A group and its members' indices, in config order.
     struct Group: Sendable {
+        /// As first written in the config.
         var name: String
+        /// Server indices, in config order.
         var members: [Int]
     }
 
@@ -61,6 +63,7 @@ struct ServerDirectory: Sendable {
         return chosen.sorted()
     }
 
+    /// The upstream model of one configured server.
     static func plexServer(_ config: ServerConfig) -> PlexServer {
         var base = config.url
         while base.hasSuffix("/") {

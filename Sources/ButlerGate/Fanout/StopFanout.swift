@@ -2,6 +2,7 @@ import PlexButler
 
 /// Stops one task on many servers at once and returns the results in the order the servers were given.
 struct StopFanout: Sendable {
+    /// Makes each Plex call.
     let client: ButlerClient
 
     /// One concurrent call per server; each ends by its own timeout or the request deadline, whichever is first.

@@ -9,6 +9,7 @@ struct StopSummary: Sendable, Equatable {
         case failed
     }
 
+    /// The overall outcome.
     let outcome: Outcome
     /// 200, 207, 502, or 504 when every failure was a timeout.
     let httpStatus: Int

@@ -3,6 +3,7 @@ import GateHTTP
 /// The checks that need only the head: key (401/429), route and method (404/405), declared size (413).
 /// `screen` runs them before the body is read, `respond` again so it never depends on `screen` having run.
 struct Admission: Sendable {
+    /// The matched route and its path parameters.
     let route: Route
     /// The matched key; nil only for the public routes.
     let key: APIKey?

@@ -38,6 +38,7 @@ public final class Gateway: HTTPResponder {
         logger.info("config reloaded", metadata: counts)
     }
 
+    /// Key, route, method and declared size, before the body is read; a refusal is logged here.
     public func screen(_ head: HTTPRequestHead) -> HeadDecision {
         let current = snapshot.withLock { $0 }
         var context = RequestContext(head: head, logger: logger)
@@ -49,6 +50,7 @@ public final class Gateway: HTTPResponder {
         }
     }
 
+    /// Runs every check again, then answers; exactly one access line per call.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let current = snapshot.withLock { $0 }
         var context = RequestContext(head: request.head, logger: logger)
@@ -61,6 +63,7 @@ public final class Gateway: HTTPResponder {
         return finish(response, context: context)
     }
 
+    /// Renders the HTTP server's own refusals as problems, with a request id and an access line.
     public func reject(_ error: HTTPRequestError, head: HTTPRequestHead?) -> HTTPResponse {
         let context = RequestContext(head: head, logger: logger)
         var response = ProblemResponse.make(GatewayError(error), requestID: context.requestID)

@@ -3,12 +3,18 @@ import PlexButler
 
 /// Everything derived from one config, built once and read as a whole; a reload swaps in a new one.
 final class GatewaySnapshot: Sendable {
+    /// The config it was built from.
     let config: GatewayConfig
+    /// The task names and aliases.
     let catalogue: TaskCatalogue
+    /// Servers and groups.
     let directory: ServerDirectory
+    /// Keys with resolved scopes.
     let keys: APIKeyTable
+    /// The Plex side, identified by the config's client identity.
     let fanout: StopFanout
 
+    /// Derives every table from `config`.
     init(config: GatewayConfig, transport: any UpstreamTransport, version: String) {
         let catalogue = TaskCatalogue.standard
         let directory = ServerDirectory(servers: config.servers)

@@ -3,6 +3,7 @@ import PlexButler
 
 /// Answers the stop routes: body → task → servers → scope, then the fan-out.
 struct StopHandler: Sendable {
+    /// The config state the request started with.
     let snapshot: GatewaySnapshot
 
     /// The stop result for an admitted stop request; throws the first failed check, before any Plex call.
@@ -12,7 +13,7 @@ struct StopHandler: Sendable {
         key: APIKey,
         context: RequestContext
     ) async throws(GatewayError) -> HTTPResponse {
-        if case .stopTask = route {} else if request.query?.isEmpty == false {
+        if !route.takesServersQuery, request.query?.isEmpty == false {
             throw .badRequest("This route takes no query parameters.")
         }
         let body = try RequestBody.parse(

@@ -2,8 +2,11 @@
 public struct LogEvent: Sendable {
     /// Wall-clock time, milliseconds since the Unix epoch.
     public var timeMs: Int64
+    /// Severity.
     public var level: LogLevel
+    /// A fixed phrase; variable parts go in metadata.
     public var message: String
+    /// Dotted keys, e.g. `request.id`.
     public var metadata: LogMetadata
 }
 

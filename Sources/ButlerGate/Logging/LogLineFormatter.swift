@@ -2,6 +2,7 @@ import Glibc
 
 /// Turns an event into one line of JSON or logfmt text, with metadata keys sorted.
 public struct LogLineFormatter: Sendable {
+    /// JSON or logfmt text.
     public var format: LoggingConfig.Format
 
     /// A formatter for `format`.

@@ -19,6 +19,7 @@ public enum LogValue: Sendable, Hashable, CustomStringConvertible, ExpressibleBy
         }
     }
 
+    /// The value as it appears in a JSON line.
     var json: JSONValue {
         switch self {
         case .string(let text): .string(text)

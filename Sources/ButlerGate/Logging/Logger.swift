@@ -64,6 +64,7 @@ public struct Logger: Sendable {
         log(.error, message(), metadata: metadata())
     }
 
+    /// Wall-clock milliseconds since the epoch.
     static func nowMs() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)

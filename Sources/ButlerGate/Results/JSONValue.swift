@@ -17,6 +17,7 @@ public enum JSONValue: Sendable, Equatable {
     /// The UTF-8 bytes of `rendered`, as an HTTP body.
     public var bytes: [UInt8] { Array(rendered.utf8) }
 
+    /// Appends the JSON text of this value to `output`.
     func write(to output: inout String) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
@@ -61,6 +62,7 @@ public enum JSONValue: Sendable, Equatable {
         output += "\""
     }
 
+    /// Equal when the rendered texts are equal (member order counts).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered == rhs.rendered
     }

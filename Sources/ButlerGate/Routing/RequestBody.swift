@@ -2,7 +2,9 @@ import Foundation
 
 /// The fields a stop body may carry, checked for type and for unknown names.
 struct RequestBody: Sendable, Equatable {
+    /// `task` of `POST /v1/stop`.
     var task: String?
+    /// `servers`, never empty when present.
     var servers: [String]?
 
     /// Parses `body` for a route accepting `fields`; an empty body is an empty object.

@@ -20,6 +20,11 @@ enum Route: Sendable, Equatable {
         self == .health || self == .readiness
     }
 
+    /// Whether `?servers=` may choose the servers; every other API route takes no query.
+    var takesServersQuery: Bool {
+        if case .stopTask = self { true } else { false }
+    }
+
     /// The body fields the route accepts; any other field is `invalid_body`.
     var bodyFields: Set<String> {
         switch self {

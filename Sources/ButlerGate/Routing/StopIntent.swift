@@ -2,6 +2,7 @@ import GateHTTP
 
 /// What a stop request asks for, as the caller spelled it: validated for shape, not yet for meaning.
 struct StopIntent: Sendable, Equatable {
+    /// The task as spelled by the caller.
     var task: String
     /// Server or group names; nil means every server the key may reach.
     var servers: [String]?
