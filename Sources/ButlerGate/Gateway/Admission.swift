@@ -24,9 +24,9 @@ struct Admission: Sendable {
         if let seconds = limiter.retryAfter(for: head.remoteAddress, limit: limit) {
             throw .rateLimited(retryAfterSeconds: seconds)
         }
-        guard let presented = APIKeyTable.presentedKey(in: head.headers),
-            let matched = snapshot.keys.match(presented)
-        else {
+        guard let presented = APIKeyTable.presentedKey(in: head.headers) else { throw .invalidAPIKey }
+        // Only a presented key can be a guess; a caller that forgot the header is not counted.
+        guard let matched = snapshot.keys.match(presented) else {
             if let seconds = limiter.recordFailure(for: head.remoteAddress, limit: limit) {
                 throw .rateLimited(retryAfterSeconds: seconds)
             }

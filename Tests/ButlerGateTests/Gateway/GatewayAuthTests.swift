@@ -84,3 +84,22 @@ struct GatewayAuthTests {
         harness.expectNoSecrets()
     }
 }
+
+extension GatewayAuthTests {
+    @Test func missingKeysAreNotCountedAsGuesses() async {
+        let harness = GatewayHarness(limits: LimitsConfig(authFailuresPerMinute: 1))
+        for _ in 0..<3 {
+            let response = await harness.send("GET", "/v1/tasks", key: nil)
+            #expect(response.status == 401)
+        }
+        let valid = await harness.send("GET", "/v1/tasks")
+        #expect(valid.status == 200)
+        harness.expectNoSecrets()
+    }
+
+    @Test func derivedClientIdentifierIsStable() {
+        let first = GatewaySnapshot.derivedClientIdentifier()
+        #expect(first == GatewaySnapshot.derivedClientIdentifier())
+        #expect(first.hasPrefix("butlergate-") && first.count == "butlergate-".count + 32)
+    }
+}

@@ -88,3 +88,26 @@ struct GatewayFanoutTests {
         #expect(StopSummary(results).httpStatus == status)
     }
 }
+
+extension GatewayFanoutTests {
+    @Test func concurrentRequestsEachGetTheirOwnResultAndAccessLine() async {
+        let harness = GatewayHarness(scripts: ["attic": .status(404, after: .milliseconds(20))])
+        let statuses = await withTaskGroup(of: (String, Int, String?).self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    let id = "req-\(index)"
+                    let response = await harness.send(
+                        "POST", "/v1/tasks/BackupDatabase/stop", headers: [("X-Request-ID", id)]
+                    )
+                    return (id, response.status, response.json["requestId"] as? String)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.count == 40)
+        #expect(statuses.allSatisfy { $0.1 == 200 && $0.2 == $0.0 })
+        #expect(harness.accessLines.count == 40)
+        #expect(harness.transport.requests.count == 120)
+        harness.expectNoSecrets()
+    }
+}

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import ButlerGate
 
@@ -34,5 +35,35 @@ struct LoggingTests {
         let event = LogEvent(timeMs: 1_700_000_000_123, level: .info, message: "started", metadata: ["path": "/a b"])
         let line = LogLineFormatter(format: .text).line(for: event)
         #expect(line == #"time=2023-11-14T22:13:20.123Z level=info msg=started path="/a b""# + "\n")
+    }
+}
+
+extension LoggingTests {
+    @Test func stderrHandlerWritesWholeLinesAtOnceFromManyThreads() async throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let handler = StderrLogHandler(format: .json, fileDescriptor: ends[1])
+        let logger = Logger(handler: handler)
+        await withTaskGroup(of: Void.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    for line in 0..<25 {
+                        logger.info("line", metadata: ["task": .int(task), "n": .int(line)])
+                    }
+                }
+            }
+        }
+        close(ends[1])
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(ends[0], &buffer, buffer.count)
+            guard count > 0 else { break }
+            output += buffer.prefix(count)
+        }
+        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 200)
+        #expect(lines.allSatisfy { $0.hasPrefix(#"{"time":"#) && $0.hasSuffix("}") })
     }
 }
