@@ -12,7 +12,7 @@ enum DeadlineRace {
             let work = Task { await operation() }
             let timer = Task {
                 try? await Task.sleep(until: deadline, clock: .continuous)
-                if outcome.resolve(fallback()) {
+                if !Task.isCancelled, outcome.resolve(fallback()) {
                     work.cancel()
                 }
             }
