@@ -1,4 +1,5 @@
 import PlexButler
+import Testing
 @testable import ButlerGate
 
 /// A scripted upstream: answers per server host after a delay, and records every request.
@@ -51,5 +52,14 @@ final class FakeTransport: UpstreamTransport {
             }
         }
         return script.result
+    }
+}
+
+extension FakeTransport.Script: CustomTestStringConvertible {
+    var testDescription: String {
+        switch result {
+        case .success(let response): "status \(response.status)"
+        case .failure(let failure): failure.kind.rawValue
+        }
     }
 }
