@@ -1,5 +1,4 @@
 import PlexButler
-import Testing
 @testable import ButlerGate
 
 /// A scripted upstream: answers per server host after a delay, and records every request.
@@ -52,14 +51,5 @@ final class FakeTransport: UpstreamTransport {
             }
         }
         return script.result
-    }
-}
-
-extension FakeTransport.Script: CustomTestStringConvertible {
-    var testDescription: String {
-        switch result {
-        case .success(let response): "status \(response.status)"
-        case .failure(let failure): failure.kind.rawValue
-        }
     }
 }
