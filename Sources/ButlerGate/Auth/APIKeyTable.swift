@@ -1,0 +1,46 @@
+import GateHTTP
+
+/// The configured keys, matched by hash in constant time.
+struct APIKeyTable: Sendable {
+    /// Every configured key, disabled ones included (they are compared too, so timing does not tell).
+    let keys: [APIKey]
+
+    /// The enabled key whose hash matches `presented`, or nil.
+    ///
+    /// Every entry is compared, with no early exit, so timing tells nothing about which hash came close.
+    func match(_ presented: String) -> APIKey? {
+        let digest = Crypto.sha256(presented)
+        var found: APIKey?
+        for key in keys {
+            let equal = Crypto.constantTimeEquals(digest, key.hash)
+            if equal, !key.disabled, found == nil {
+                found = key
+            }
+        }
+        return found
+    }
+
+    /// The key a request presents: `Authorization: Bearer <key>` first, else `X-API-Key`.
+    static func presentedKey(in headers: HTTPHeaders) -> String? {
+        if let authorization = headers["Authorization"] {
+            let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            if parts.count == 2, parts[0].lowercased() == "bearer" {
+                let key = parts[1].trimmingSpaces()
+                return key.isEmpty ? nil : key
+            }
+        }
+        guard let header = headers["X-API-Key"]?.trimmingSpaces(), !header.isEmpty else { return nil }
+        return header
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (HTTP optional whitespace).
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

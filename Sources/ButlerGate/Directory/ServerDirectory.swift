@@ -1,0 +1,81 @@
+import PlexButler
+
+/// Servers and groups in one case-insensitive namespace; every expansion is in config order.
+struct ServerDirectory: Sendable {
+    /// A group and its members' indices, in config order.
+    struct Group: Sendable {
+        /// As first written in the config.
+        var name: String
+        /// Server indices, in config order.
+        var members: [Int]
+    }
+
+    /// The configured servers, in config order; an index into this array identifies a server.
+    let servers: [ServerConfig]
+    /// The upstream form of each server, same order.
+    let plexServers: [PlexServer]
+    /// Groups in order of first mention.
+    let groups: [Group]
+    private let index: [String: [Int]]
+
+    /// Builds the namespace; a server name wins over a group of the same spelling (the loader rejects both).
+    init(servers: [ServerConfig]) {
+        var groups: [Group] = []
+        var groupIndex: [String: Int] = [:]
+        for (position, server) in servers.enumerated() {
+            for group in server.groups {
+                let key = group.lowercased()
+                if let existing = groupIndex[key] {
+                    if !groups[existing].members.contains(position) {
+                        groups[existing].members.append(position)
+                    }
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append(Group(name: group, members: [position]))
+                }
+            }
+        }
+        var index: [String: [Int]] = [:]
+        for group in groups {
+            index[group.name.lowercased()] = group.members
+        }
+        for (position, server) in servers.enumerated() {
+            index[server.name.lowercased()] = [position]
+        }
+        self.servers = servers
+        self.plexServers = servers.map(Self.plexServer)
+        self.groups = groups
+        self.index = index
+    }
+
+    /// The member indices of a server or group name, or nil when nothing has that name.
+    func expand(_ name: String) -> [Int]? {
+        index[name.lowercased()]
+    }
+
+    /// Every server `names` reach, each once, in config order; throws `unknown_server` for the first unknown name.
+    func resolve(_ names: [String]) throws(GatewayError) -> [Int] {
+        var chosen = Set<Int>()
+        for name in names {
+            guard let members = expand(name) else { throw .unknownServer(name) }
+            chosen.formUnion(members)
+        }
+        return chosen.sorted()
+    }
+
+    /// The upstream model of one configured server.
+    static func plexServer(_ config: ServerConfig) -> PlexServer {
+        var base = config.url
+        while base.hasSuffix("/") {
+            base.removeLast()
+        }
+        return PlexServer(
+            name: config.name,
+            baseURL: base,
+            token: config.token,
+            tls: config.tls,
+            resolveTo: config.resolve,
+            timeout: .milliseconds(max(config.timeoutMs, 1))
+        )
+    }
+}

@@ -1,0 +1,29 @@
+import GateHTTP
+
+/// The `X-Request-ID` of a request: the caller's when it is safe to echo, else a new one.
+enum RequestID {
+    /// The caller's id if it is 1–128 characters of `[A-Za-z0-9._-]`.
+    static func accepted(from headers: HTTPHeaders?) -> String? {
+        guard let value = headers?["X-Request-ID"], isValid(value) else { return nil }
+        return value
+    }
+
+    /// Whether `value` may be echoed into headers and logs.
+    static func isValid(_ value: String) -> Bool {
+        let bytes = value.utf8
+        return (1...128).contains(bytes.count) && bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                true
+            default:
+                false
+            }
+        }
+    }
+
+    /// 128 random bits in hex.
+    static func generate() -> String {
+        Hex.encode(Crypto.randomBytes(16))
+    }
+}

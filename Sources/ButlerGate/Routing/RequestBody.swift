@@ -1,0 +1,58 @@
+import Foundation
+
+/// The fields a stop body may carry, checked for type and for unknown names.
+struct RequestBody: Sendable, Equatable {
+    /// `task` of `POST /v1/stop`.
+    var task: String?
+    /// `servers`, never empty when present.
+    var servers: [String]?
+
+    /// Parses `body` for a route accepting `fields`; an empty body is an empty object.
+    /// Throws 415 for a non-JSON media type and 400 `invalid_body` for anything but the expected object.
+    static func parse(_ body: [UInt8], contentType: String?, fields: Set<String>) throws(GatewayError) -> RequestBody {
+        guard !body.isEmpty else { return RequestBody() }
+        guard isJSON(contentType) else { throw .unsupportedMediaType }
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(body), options: [])
+        } catch {
+            throw .invalidBody("The body is not valid JSON.")
+        }
+        guard let object = parsed as? [String: Any] else { throw .invalidBody("The body must be a JSON object.") }
+        if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
+            throw .invalidBody("Unknown field '\(unknown.prefix(64))'.")
+        }
+        var result = RequestBody()
+        if let task = object["task"] {
+            guard let name = task as? String, isName(name) else { throw .invalidBody("'task' must be a task name.") }
+            result.task = name
+        }
+        if let servers = object["servers"] {
+            guard let names = servers as? [Any], let strings = names as? [String], strings.allSatisfy(isName) else {
+                throw .invalidBody("'servers' must be a list of server or group names.")
+            }
+            guard !strings.isEmpty else { throw .invalidBody("'servers' must not be empty; leave it out for all.") }
+            result.servers = strings
+        }
+        return result
+    }
+
+    /// `application/json`, with any parameters, but a charset only if it is UTF-8.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let parts = contentType.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
+        guard parts.first == "application/json" else { return false }
+        return parts.dropFirst().allSatisfy { parameter in
+            guard parameter.hasPrefix("charset=") else { return true }
+            let value = parameter.dropFirst("charset=".count).replacingOccurrences(of: "\"", with: "")
+            return value == "utf-8" || value == "utf8"
+        }
+    }
+
+    /// A name as a path segment would admit it: 1–128 bytes, no `/`, no control characters.
+    static func isName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        return !bytes.isEmpty && bytes.count <= PathSegments.maxSegmentBytes
+            && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") })
+    }
+}
