@@ -32,6 +32,19 @@ public final class GatewayService: Sendable {
         )
     }
 
+    /// Swaps in a new config and re-reads the certificate files; the listener's address stays as started.
+    /// - Throws: when the new certificate cannot be loaded; the running config then stays in place.
+    public func reload(_ config: GatewayConfig) throws {
+        if let tls = config.listen.tls {
+            try server.reloadTLS(TLSConfiguration(.files(certificatePath: tls.certificate, privateKeyPath: tls.privateKey)))
+        }
+        gateway.reload(config: config)
+        let listen = server.configuration
+        if config.listen.host != listen.host || (config.listen.port != listen.port && listen.port != 0) {
+            logger.warning("listen address changes need a restart; still on the old one")
+        }
+    }
+
     /// The bound port.
     public var port: Int { server.port }
 
