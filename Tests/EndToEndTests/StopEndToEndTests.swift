@@ -1,3 +1,4 @@
+import ButlerGate
 import Foundation
 import MockPlex
 import PlexButler
