@@ -1,8 +1,12 @@
+import Foundation
+
 /// A raw loopback HTTP/1.1 client for tests: sends arbitrary bytes, reads whole responses.
 ///
 /// Plain or TLS (no certificate verification, optional SNI). Every read and write is bounded by a
-/// timeout; a client is meant for one test and one thread.
-public final class RawClient {
+/// timeout. Calls may come from different threads (e.g. via `runBlocking`), one at a time.
+public final class RawClient: @unchecked Sendable {
+    // Every public operation holds `lock`, so the socket and buffer are never used concurrently.
+    private let lock = NSRecursiveLock()
     private let socket: RawSocket
     private var buffer: [UInt8] = []
     private var peerClosed = false
@@ -22,6 +26,8 @@ public final class RawClient {
 
     /// Sends `bytes` exactly as given.
     public func send(_ bytes: [UInt8]) throws {
+        lock.lock()
+        defer { lock.unlock() }
         try socket.write(bytes, deadline: .now + timeout)
     }
 
@@ -32,6 +38,8 @@ public final class RawClient {
 
     /// Half-closes the connection: the server sees end of input.
     public func finishSending() {
+        lock.lock()
+        defer { lock.unlock() }
         socket.shutdownWrite()
     }
 
@@ -39,6 +47,8 @@ public final class RawClient {
     public func send(
         method: String = "GET", path: String = "/", headers: [(String, String)] = [], body: [UInt8] = []
     ) throws -> RawResponse {
+        lock.lock()
+        defer { lock.unlock() }
         var text = "\(method) \(path) HTTP/1.1\r\n"
         if !headers.contains(where: { $0.0.lowercased() == "host" }) { text += "Host: localhost\r\n" }
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
@@ -49,6 +59,8 @@ public final class RawClient {
 
     /// Reads one full response (an interim 1xx counts as one); the body per Content-Length or chunked.
     public func readResponse(isHeadRequest: Bool = false, timeout: Duration? = nil) throws -> RawResponse {
+        lock.lock()
+        defer { lock.unlock() }
         let deadline = ContinuousClock.now + (timeout ?? self.timeout)
         let headEnd = try fill(until: deadline) { Self.headEnd(in: $0) }
         var response = try Self.parseHead(Array(buffer[..<headEnd]))
@@ -69,6 +81,8 @@ public final class RawClient {
 
     /// Everything the peer sends until it closes, including bytes already buffered.
     public func readUntilClose(timeout: Duration? = nil) throws -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
         let deadline = ContinuousClock.now + (timeout ?? self.timeout)
         while !peerClosed { try readMore(until: deadline) }
         defer { buffer.removeAll() }
