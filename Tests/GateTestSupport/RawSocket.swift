@@ -130,7 +130,8 @@ final class RawSocket {
         let remaining = deadline - ContinuousClock.now
         guard remaining > .zero else { throw RawClientError.timeout }
         var descriptor = pollfd(fd: fd, events: events, revents: 0)
-        let milliseconds = Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+        let (seconds, attoseconds) = remaining.components
+        let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         _ = poll(&descriptor, 1, max(1, milliseconds))
     }
 }

@@ -51,7 +51,8 @@ public final class HTTPServer: Sendable {
             for index in 0..<max(1, configuration.loopCount) {
                 let listener = try LinuxSystem.listen(host: configuration.host, port: port)
                 port = listener.port
-                guard let loop = try? EventLoop(name: "gate-loop-\(index)", listener: listener.fd, context: context) else {
+                let name = "gate-loop-\(index)"
+                guard let loop = try? EventLoop(name: name, listener: listener.fd, context: context) else {
                     LinuxSystem.closeSocket(listener.fd)
                     throw HTTPServerError(.eventLoopFailed, "epoll/eventfd: \(LinuxSystem.errnoText())")
                 }

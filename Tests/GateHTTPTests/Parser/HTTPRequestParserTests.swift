@@ -53,7 +53,8 @@ struct HTTPRequestParserTests {
             method: "POST", isChunked: true
         ),
         AcceptCase(
-            label: "expect continue", raw: "PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n",
+            label: "expect continue",
+            raw: "PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n",
             method: "PUT", contentLength: 1, expectsContinue: true
         ),
         AcceptCase(label: "extension method", raw: "PURGE /c HTTP/1.1\r\nHost: a\r\n\r\n", method: "PURGE",

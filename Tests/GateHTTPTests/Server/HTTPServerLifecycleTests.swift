@@ -69,7 +69,8 @@ struct HTTPServerLifecycleTests {
     @Test
     func releasingARunningServerStopsItsLoops() async throws {
         let port = try {
-            let server = try HTTPServer(configuration: HTTPServerConfiguration(loopCount: 2), responder: EchoResponder())
+            let configuration = HTTPServerConfiguration(loopCount: 2)
+            let server = try HTTPServer(configuration: configuration, responder: EchoResponder())
             try server.start()
             return server.port
         }()

@@ -91,7 +91,8 @@ struct HTTPServerTLSTests {
 
     @Test
     func missingCertificateFileIsAClearError() throws {
-        let tls = TLSConfiguration(.files(certificatePath: "/nonexistent/cert.pem", privateKeyPath: "/nonexistent/k.pem"))
+        let paths = (certificate: "/nonexistent/cert.pem", key: "/nonexistent/k.pem")
+        let tls = TLSConfiguration(.files(certificatePath: paths.certificate, privateKeyPath: paths.key))
         let error = #expect(throws: HTTPServerError.self) {
             try HTTPServer(configuration: HTTPServerConfiguration(tls: tls), responder: EchoResponder())
         }

@@ -118,7 +118,9 @@ struct HTTPServerTests {
             let port = server.port
             let (response, closed) = try await runBlocking {
                 let client = try RawClient(port: port)
-                try client.send("POST /screened HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n")
+                try client.send(
+                    "POST /screened HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n"
+                )
                 let response = try client.readResponse()
                 return (response, client.isClosedByPeer(within: .seconds(2)))
             }
