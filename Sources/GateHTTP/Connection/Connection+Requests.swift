@@ -58,7 +58,8 @@ extension Connection {
                 framing = .chunked(ChunkedBodyDecoder(maxBodyBytes: limit, limits: limits))
             } else {
                 framing = .length(remaining: head.contentLength ?? 0)
-                body.reserveCapacity(head.contentLength ?? 0)
+                // Reserve only what a slow client cannot use to pin memory before sending anything.
+                body.reserveCapacity(min(head.contentLength ?? 0, 65536))
             }
             state = .readingBody
             deadline = loop.now + timeouts.body.nanoseconds

@@ -4,24 +4,33 @@ final class Connection {
     private static let maxLingerBytes = 1 << 20
     private static let lingerNanoseconds: UInt64 = 2_000_000_000
 
+    /// The accepted, non-blocking socket.
     let fd: Int32
+    /// The key of this connection in its loop and in epoll.
     let token: UInt64
+    /// The peer address, for `HTTPRequestHead.remoteAddress`.
     let remote: String
+    /// The OpenSSL session; nil for plain HTTP.
     let tls: TLSSession?
     unowned let loop: EventLoop
     var state: ConnectionState
     /// Monotonic nanoseconds after which the current state has taken too long; 0 for none.
     var deadline: UInt64
+    /// Received bytes not yet consumed by the parser or the body reader.
     var inbound: [UInt8] = []
     /// Bytes of `inbound` before this index are consumed.
     var inboundStart = 0
     var parser: HTTPRequestParser
     var headerDeadlineSet = false
+    /// The request being read, answered or written.
     var current: HTTPRequestParser.ParsedHead?
     var framing = BodyFraming.length(remaining: 0)
+    /// The body of the current request so far.
     var body: [UInt8] = []
+    /// Serialized output not yet accepted by the socket.
     var outbound: [UInt8] = []
     private var outboundOffset = 0
+    /// Whether the connection ends once `outbound` is written.
     var closeAfterWrite = false
     private var lingeredBytes = 0
 
@@ -38,6 +47,7 @@ final class Connection {
         deadline = loop.now + wait.nanoseconds
     }
 
+    /// The server's configured waits.
     var timeouts: HTTPTimeouts {
         loop.context.configuration.timeouts
     }

@@ -31,6 +31,7 @@ final class EventLoop: @unchecked Sendable {
     private(set) var now: UInt64 = MonotonicClock.now()
     /// The shared read buffer: each read is copied into the connection that owns it.
     let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65536, alignment: 16)
+    /// The cached `Date` value for responses written on this loop.
     var date = HTTPDate()
 
     init(name: String, listener: Int32, context: ServerContext) throws(HTTPServerError) {

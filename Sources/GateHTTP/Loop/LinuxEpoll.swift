@@ -35,6 +35,7 @@ final class LinuxEpoll {
         return epoll_ctl(fd, EPOLL_CTL_ADD, socket, &event) == 0
     }
 
+    /// Unregisters `socket` (before it is closed).
     func remove(_ socket: Int32) {
         epoll_ctl(fd, EPOLL_CTL_DEL, socket, nil)
     }

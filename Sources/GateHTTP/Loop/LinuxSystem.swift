@@ -19,6 +19,7 @@ enum LinuxSystem {
         case failed
     }
 
+    /// The text of an errno value.
     static func errnoText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
@@ -141,6 +142,7 @@ enum LinuxSystem {
         shutdown(fd, Int32(SHUT_WR))
     }
 
+    /// Closes a socket descriptor.
     static func closeSocket(_ fd: Int32) {
         close(fd)
     }

@@ -11,6 +11,7 @@ final class ServerContext: Sendable {
         self.tls = Locked(tls)
     }
 
+    /// Whether connections start with a TLS handshake.
     var isTLS: Bool {
         configuration.tls != nil
     }

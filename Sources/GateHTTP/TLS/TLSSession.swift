@@ -21,6 +21,7 @@ final class TLSSession {
         SSL_free(ssl)
     }
 
+    /// Advances the server handshake as far as the socket allows.
     func handshake() -> HandshakeStep {
         ERR_clear_error()
         let result = SSL_do_handshake(ssl)

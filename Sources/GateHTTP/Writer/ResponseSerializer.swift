@@ -13,13 +13,15 @@ enum ResponseSerializer {
     /// Fields the writer sets itself; a responder's copies are dropped.
     private static let ownedFields = ["content-length", "date", "connection", "transfer-encoding"]
 
+    /// The interim response sent for `Expect: 100-continue`.
     static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
     /// Appends the serialized response to `output`; HEAD responses get headers but no body.
     static func serialize(
         _ response: HTTPResponse, isHead: Bool, persistence: Persistence, date: [UInt8], into output: inout [UInt8]
     ) {
-        let status = min(max(response.status, 100), 999)
+        // A status outside 200...999 (or an interim one) as a final answer is a responder bug: say so.
+        let status = (200...999).contains(response.status) ? response.status : 500
         append("HTTP/1.1 ", to: &output)
         output.append(UInt8(0x30 + status / 100))
         output.append(UInt8(0x30 + status / 10 % 10))
