@@ -13,6 +13,7 @@ final class EventLoop: @unchecked Sendable {
     /// How often deadlines are checked while connections are open.
     private static let sweepMilliseconds: Int32 = 50
     private static let acceptBurst = 64
+    private static let listenerPauseNanoseconds: UInt64 = 100_000_000
 
     let context: ServerContext
     let name: String
@@ -26,6 +27,10 @@ final class EventLoop: @unchecked Sendable {
     private var ready: [Connection] = []
     private var running = true
     private var nextSweep: UInt64 = 0
+    /// Non-zero while the listener is out of epoll after running out of descriptors.
+    private var listenerPausedUntil: UInt64 = 0
+    /// This loop's share of `HTTPLimits.maxConnections`.
+    private let connectionCap: Int
     private(set) var isDraining = false
     /// The monotonic time of the latest wake-up, so deadlines need no clock call each.
     private(set) var now: UInt64 = MonotonicClock.now()
@@ -35,6 +40,8 @@ final class EventLoop: @unchecked Sendable {
     var date = HTTPDate()
 
     init(name: String, listener: Int32, context: ServerContext) throws(HTTPServerError) {
+        let configuration = context.configuration
+        connectionCap = max(1, configuration.limits.effectiveMaxConnections / max(1, configuration.loopCount))
         self.name = name
         self.listener = listener
         self.context = context
@@ -60,7 +67,7 @@ final class EventLoop: @unchecked Sendable {
     /// The loop body; returns after `stop()`.
     func run() {
         while running {
-            let timeout: Int32 = connections.isEmpty ? -1 : Self.sweepMilliseconds
+            let timeout: Int32 = connections.isEmpty && listenerPausedUntil == 0 ? -1 : Self.sweepMilliseconds
             var stamped = false
             epoll.wait(timeoutMilliseconds: timeout) { event in
                 if !stamped {
@@ -74,6 +81,7 @@ final class EventLoop: @unchecked Sendable {
             resumeReady()
             if now >= nextSweep {
                 sweepDeadlines()
+                resumeListenerIfDue()
                 nextSweep = now + UInt64(Self.sweepMilliseconds) * 1_000_000
             }
         }
@@ -114,8 +122,23 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func acceptConnections() {
-        for _ in 0..<Self.acceptBurst {
-            guard listener >= 0, let (fd, remote) = LinuxSystem.accept(listener) else { return }
+        for _ in 0..<Self.acceptBurst where listener >= 0 && listenerPausedUntil == 0 {
+            if connections.count >= connectionCap {
+                pauseListener(until: .max)
+                return
+            }
+            let fd: Int32
+            let remote: String
+            switch LinuxSystem.accept(listener) {
+            case .connection(let accepted, let address):
+                fd = accepted
+                remote = address
+            case .none:
+                return
+            case .exhausted:
+                pauseListener(until: now + Self.listenerPauseNanoseconds)
+                return
+            }
             var session: TLSSession?
             if context.isTLS {
                 session = context.tls.withLock { $0 }?.makeSession(fd: fd)
@@ -135,11 +158,27 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Full or out of descriptors, a level-triggered listener would wake the loop in a tight circle:
+    /// rest it until `deadline` (`.max`: until a connection closes).
+    private func pauseListener(until deadline: UInt64) {
+        epoll.remove(listener)
+        listenerPausedUntil = deadline
+    }
+
+    private func resumeListenerIfDue() {
+        guard listenerPausedUntil != 0, listener >= 0 else { return }
+        let due = listenerPausedUntil == .max ? connections.count < connectionCap : now >= listenerPausedUntil
+        guard due else { return }
+        listenerPausedUntil = 0
+        epoll.add(listener, token: Self.listenerToken, edgeTriggered: false, writable: false)
+    }
+
     /// Called by a connection as it closes its socket.
     func forget(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.token) != nil else { return }
         epoll.remove(connection.fd)
         openConnections.withLock { $0 -= 1 }
+        if listenerPausedUntil == .max { resumeListenerIfDue() }
     }
 
     /// Asks for `connection.resume()` after the current batch of events, keeping the stack flat.
@@ -156,7 +195,8 @@ final class EventLoop: @unchecked Sendable {
     func beginDraining() {
         isDraining = true
         if listener >= 0 {
-            epoll.remove(listener)
+            if listenerPausedUntil == 0 { epoll.remove(listener) }
+            listenerPausedUntil = 0
             LinuxSystem.closeSocket(listener)
             listener = -1
         }

@@ -93,8 +93,17 @@ enum LinuxSystem {
         }
     }
 
-    /// Accepts one pending connection as non-blocking with `TCP_NODELAY`; nil when none is pending.
-    static func accept(_ listener: Int32) -> (fd: Int32, remote: String)? {
+    /// The result of one accept attempt.
+    enum Accepted {
+        case connection(fd: Int32, remote: String)
+        /// Nothing is pending (or the pending connection went away).
+        case none
+        /// Out of file descriptors: the pending connection stays queued.
+        case exhausted
+    }
+
+    /// Accepts one pending connection as non-blocking with `TCP_NODELAY`.
+    static func accept(_ listener: Int32) -> Accepted {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let fd = withUnsafeMutablePointer(to: &storage) {
@@ -102,10 +111,12 @@ enum LinuxSystem {
                 bg_accept4(listener, $0, &length, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
             }
         }
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else {
+            return errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM ? .exhausted : .none
+        }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        return (fd, addressText(storage))
+        return .connection(fd: fd, remote: addressText(storage))
     }
 
     private static func addressText(_ storage: sockaddr_storage) -> String {

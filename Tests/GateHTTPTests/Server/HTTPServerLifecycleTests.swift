@@ -83,4 +83,26 @@ struct HTTPServerLifecycleTests {
         let server = try HTTPServer(configuration: HTTPServerConfiguration(host: host), responder: EchoResponder())
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
+
+    @Test
+    func connectionsOverTheCapWaitUntilOneCloses() async throws {
+        let configuration = HTTPServerConfiguration(loopCount: 1, limits: HTTPLimits(maxConnections: 2))
+        let server = try HTTPServer(configuration: configuration, responder: EchoResponder())
+        try server.start()
+        let port = server.port
+        let (waited, answered) = try await runBlocking {
+            var first: RawClient? = try RawClient(port: port)
+            let second = try RawClient(port: port)
+            _ = try first?.send(path: "/one")
+            _ = try second.send(path: "/two")
+            let third = try RawClient(port: port)
+            try third.send("GET /three HTTP/1.1\r\nHost: a\r\n\r\n")
+            let waited = (try? third.readResponse(timeout: .milliseconds(300))) == nil
+            first = nil
+            return (waited, try third.readResponse(timeout: .seconds(2)).bodyText)
+        }
+        await server.shutdown(gracePeriod: .milliseconds(100))
+        #expect(waited)
+        #expect(answered == "GET /three 0:")
+    }
 }
