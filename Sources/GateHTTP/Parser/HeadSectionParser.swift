@@ -56,15 +56,27 @@ struct HeadSectionParser {
             lineStart = lineEnd + 1
         }
         let isChunked = try checkFraming(facts, minorVersion: line.minorVersion)
-        let head = HTTPRequestHead(
+        var head = HTTPRequestHead(
             method: line.method, target: line.target, minorVersion: line.minorVersion,
             headers: HTTPHeaders(fields), contentLength: facts.contentLength, isChunked: isChunked,
             remoteAddress: remoteAddress, isTLS: isTLS
         )
+        if !line.target.hasPrefix("/"), line.target != "*" { Self.useOriginForm(of: line.target, in: &head) }
         let keepAlive = line.minorVersion == 1 ? !facts.close : (facts.keepAlive && !facts.close)
         return HTTPRequestParser.ParsedHead(
             head: head, keepAlive: keepAlive, expectsContinue: facts.expectsContinue && line.minorVersion == 1
         )
+    }
+
+    /// Routes see the same `path` and `query` for `http://host/p?q` as for `/p?q` (RFC 9112 §3.2.2).
+    private static func useOriginForm(of target: String, in head: inout HTTPRequestHead) {
+        // checkTargetForm admitted only `http://` and `https://`, so the authority follows the colon.
+        guard let colon = target.firstIndex(of: ":") else { return }
+        let afterAuthority = target[colon...].dropFirst(3).drop { $0 != "/" && $0 != "?" }
+        let origin = afterAuthority.hasPrefix("/") ? String(afterAuthority) : "/" + afterAuthority
+        let parts = origin.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        head.path = String(parts[0])
+        head.query = parts.count > 1 ? String(parts[1]) : nil
     }
 
     private func checkTargetForm(_ range: Range<Int>, method: String) throws(HTTPRequestError) {

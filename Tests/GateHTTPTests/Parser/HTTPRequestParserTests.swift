@@ -203,6 +203,20 @@ struct HTTPRequestParserTests {
         }
     }
 
+    @Test(arguments: [
+        ("http://a/x?y", "/x", "y"), ("https://a:8443", "/", nil), ("http://a?q=1", "/", "q=1"),
+        ("HTTP://a/b/c", "/b/c", nil),
+    ])
+    func absoluteFormTargetsGetOriginPaths(_ target: String, _ path: String, _ query: String?) {
+        guard case .head(let parsed, _) = Self.parseWhole("GET \(target) HTTP/1.1\r\nHost: a\r\n\r\n") else {
+            Issue.record("refused \(target)")
+            return
+        }
+        #expect(parsed.head.target == target)
+        #expect(parsed.head.path == path)
+        #expect(parsed.head.query == query)
+    }
+
     @Test
     func resetParsesTheNextRequest() {
         var parser = HTTPRequestParser()
