@@ -35,13 +35,13 @@ struct HTTPServerLifecycleTests {
         let port = server.port
         let client = try await runBlocking {
             let client = try RawClient(port: port)
-            try client.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\n")
+            try client.send("GET /stuck HTTP/1.1\r\nHost: a\r\n\r\n")
             return client
         }
         try await Task.sleep(for: .milliseconds(50))
         let start = ContinuousClock.now
         await server.shutdown(gracePeriod: .milliseconds(100))
-        #expect(ContinuousClock.now - start < .milliseconds(350))
+        #expect(ContinuousClock.now - start < .milliseconds(1500))
         #expect(client.isClosedByPeer(within: .seconds(1)))
     }
 

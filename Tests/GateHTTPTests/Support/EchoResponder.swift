@@ -16,6 +16,9 @@ struct EchoResponder: HTTPResponder {
             return .drop
         case "/close":
             return HTTPResponse(status: 200, body: Array("bye".utf8), closesConnection: true)
+        case "/stuck":
+            try? await Task.sleep(for: .seconds(3))
+            return HTTPResponse(status: 200, body: Array("finally".utf8))
         case "/slow":
             try? await Task.sleep(for: .milliseconds(400))
             return HTTPResponse(status: 200, body: Array("slow done".utf8))
