@@ -15,8 +15,8 @@ final class EventLoop: @unchecked Sendable {
     private static let acceptBurst = 64
     private static let listenerPauseNanoseconds: UInt64 = 100_000_000
 
+    /// The configuration, responder and TLS context this loop serves with.
     let context: ServerContext
-    let name: String
     /// Open connections, readable from any thread for the shutdown wait.
     let openConnections = Locked(0)
     private let epoll: LinuxEpoll
@@ -27,7 +27,7 @@ final class EventLoop: @unchecked Sendable {
     private var ready: [Connection] = []
     private var running = true
     private var nextSweep: UInt64 = 0
-    /// Non-zero while the listener is out of epoll after running out of descriptors.
+    /// Non-zero while the listener is out of epoll: `.max` while full, else when to retry after EMFILE.
     private var listenerPausedUntil: UInt64 = 0
     /// This loop's share of `HTTPLimits.maxConnections`.
     private let connectionCap: Int
@@ -39,10 +39,9 @@ final class EventLoop: @unchecked Sendable {
     /// The cached `Date` value for responses written on this loop.
     var date = HTTPDate()
 
-    init(name: String, listener: Int32, context: ServerContext) throws(HTTPServerError) {
+    init(listener: Int32, context: ServerContext) throws(HTTPServerError) {
         let configuration = context.configuration
         connectionCap = max(1, configuration.limits.effectiveMaxConnections / max(1, configuration.loopCount))
-        self.name = name
         self.listener = listener
         self.context = context
         epoll = try LinuxEpoll()

@@ -48,11 +48,10 @@ public final class HTTPServer: Sendable {
         var loops: [RunningLoop] = []
         var port = configuration.port
         do {
-            for index in 0..<max(1, configuration.loopCount) {
+            for _ in 0..<max(1, configuration.loopCount) {
                 let listener = try LinuxSystem.listen(host: configuration.host, port: port)
                 port = listener.port
-                let name = "gate-loop-\(index)"
-                guard let loop = try? EventLoop(name: name, listener: listener.fd, context: context) else {
+                guard let loop = try? EventLoop(listener: listener.fd, context: context) else {
                     LinuxSystem.closeSocket(listener.fd)
                     throw HTTPServerError(.eventLoopFailed, "epoll/eventfd: \(LinuxSystem.errnoText())")
                 }
