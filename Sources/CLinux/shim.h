@@ -12,4 +12,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
+
+// accept4 is only declared under _GNU_SOURCE, which must not leak into the other shims.
+extern int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags);
+
+static inline int bg_accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags) {
+    return accept4(fd, addr, addrlen, flags);
+}
 #endif

@@ -30,4 +30,16 @@ static inline long bg_bio_get_mem_data(BIO *bio, char **data) {
 static inline int bg_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
     return (int)SSL_set_tlsext_host_name(ssl, name);
 }
+
+static inline long bg_ssl_ctx_add0_chain_cert(SSL_CTX *ctx, X509 *cert) {
+    return SSL_CTX_add0_chain_cert(ctx, cert);
+}
+
+static inline void bg_ssl_ctx_disable_renegotiation(SSL_CTX *ctx) {
+    SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
+}
+
+static inline EVP_PKEY *bg_evp_ec_gen_p256(void) {
+    return EVP_EC_gen("P-256");
+}
 #endif

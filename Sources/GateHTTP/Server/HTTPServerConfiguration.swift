@@ -7,17 +7,33 @@ public struct HTTPLimits: Sendable {
     public var maxHeaderCount: Int
     /// Upper bound for any body; the responder may choose less per request.
     public var maxBodyBytes: Int
+    /// Open connections across all loops; further clients wait in the listen backlog.
+    /// 0 derives it from the descriptor limit (three quarters of `RLIMIT_NOFILE`), because running
+    /// out of descriptors also breaks the runtime (libdispatch, curl) in the same process.
+    public var maxConnections: Int
 
     public init(
         maxRequestLineBytes: Int = 8192,
         maxHeaderBytes: Int = 32768,
         maxHeaderCount: Int = 100,
-        maxBodyBytes: Int = 16 << 20
+        maxBodyBytes: Int = 16 << 20,
+        maxConnections: Int = 0
     ) {
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
+        self.maxConnections = maxConnections
+    }
+
+    /// `maxConnections`, or the value derived from the descriptor limit when it is 0.
+    var effectiveMaxConnections: Int {
+        if maxConnections > 0 { return maxConnections }
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return 1 << 20
+        }
+        return max(16, Int(clamping: limit.rlim_cur) / 4 * 3)
     }
 }
 
