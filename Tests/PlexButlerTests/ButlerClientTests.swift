@@ -14,6 +14,18 @@ struct ButlerScenario: Sendable, CustomTestStringConvertible {
 
 /// `ButlerClient` over `CurlTransport` against a scripted loopback server.
 struct ButlerClientTests {
+    /// One stop call through a transport of its own.
+    private func stop(
+        _ task: String = "BackupDatabase",
+        on plex: PlexServer,
+        within deadline: Duration = .seconds(5)
+    ) async throws -> ServerStopResult {
+        let transport = try CurlTransport()
+        defer { transport.shutdown() }
+        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
+        return await client.stop(task: task, on: plex, deadline: Fixtures.deadline(in: deadline))
+    }
+
     static let scenarios: [ButlerScenario] = [
         ButlerScenario(
             name: "200 with an empty body", reply: .http(200, "OK"), outcome: .stopped, status: 200, error: nil),
@@ -51,11 +63,7 @@ struct ButlerClientTests {
     func classifiesEachScriptedAnswer(_ scenario: ButlerScenario) async throws {
         let server = try ScriptedServer(reply: scenario.reply)
         defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
-
-        let result = await client.stop(task: "BackupDatabase", on: Fixtures.server(server.baseURL), deadline: Fixtures.deadline())
+        let result = try await stop(on: Fixtures.server(server.baseURL))
         #expect(result.server == "den")
         #expect(result.outcome == scenario.outcome)
         #expect(result.upstreamStatus == scenario.status)
@@ -66,13 +74,9 @@ struct ButlerClientTests {
     @Test func hangingServerTimesOutWithinTheServerTimeout() async throws {
         let server = try ScriptedServer(reply: .hang)
         defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
-
         let started = ContinuousClock.now
         let plex = Fixtures.server(server.baseURL, timeout: .milliseconds(300))
-        let result = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
+        let result = try await stop(on: plex)
         let elapsed = ContinuousClock.now - started
         #expect(result.outcome == .timeout)
         #expect(result.error == "timed out after 300 ms")
@@ -82,13 +86,9 @@ struct ButlerClientTests {
     @Test func deadlineShorterThanServerTimeoutBoundsTheCall() async throws {
         let server = try ScriptedServer(reply: .hang)
         defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
-
         let started = ContinuousClock.now
         let plex = Fixtures.server(server.baseURL, timeout: .seconds(10))
-        let result = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline(in: .milliseconds(300)))
+        let result = try await stop(on: plex, within: .milliseconds(300))
         let elapsed = ContinuousClock.now - started
         #expect(result.outcome == .timeout)
         #expect(elapsed < .milliseconds(1500))
@@ -96,13 +96,10 @@ struct ButlerClientTests {
     }
 
     @Test func refusedPortIsUnreachable() async throws {
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
         let port = try ScriptedServer.unusedPort()
 
         let plex = Fixtures.server("http://127.0.0.1:\(port)")
-        let result = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
+        let result = try await stop(on: plex)
         #expect(result.outcome == .unreachable)
         #expect(result.error == "connection refused")
     }
@@ -110,12 +107,8 @@ struct ButlerClientTests {
     @Test func httpsAgainstAPlainServerIsATLSError() async throws {
         let server = try ScriptedServer(reply: .http(200, "OK"))
         defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
-
         let plex = Fixtures.server("https://127.0.0.1:\(server.port)")
-        let result = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
+        let result = try await stop(on: plex)
         #expect(result.outcome == .tlsError)
         #expect(result.error == "TLS handshake failed")
     }
@@ -123,11 +116,7 @@ struct ButlerClientTests {
     @Test func requestOnTheWireCarriesTheTokenOnlyInItsHeader() async throws {
         let server = try ScriptedServer(reply: .http(200, "OK"))
         defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
-
-        _ = await client.stop(task: "GenerateChapterThumbs", on: Fixtures.server(server.baseURL), deadline: Fixtures.deadline())
+        _ = try await stop("GenerateChapterThumbs", on: Fixtures.server(server.baseURL))
         let raw = try #require(server.recordedRequests.first)
         let lines = raw.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "DELETE /butler/GenerateChapterThumbs HTTP/1.1")
@@ -150,24 +139,34 @@ struct ButlerClientTests {
     }
 
     @Test func failurePhrasesNeverCarryTheTokenOrURL() async throws {
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
         var phrases: [String] = []
-        for reply in [ScriptedReply.close, .respondAndClose("GARBAGE\r\n\r\n"), .hang, .http(500, "Oops")] {
+        let faults = [ScriptedReply.close, .respondAndClose("GARBAGE\r\n\r\n"), .hang, .http(500, "Oops")]
+        for reply in faults {
             let server = try ScriptedServer(reply: reply)
             defer { server.stop() }
-            let plex = Fixtures.server(server.baseURL, timeout: .milliseconds(200))
-            let result = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
-            phrases.append(try #require(result.error))
+            for scheme in ["http", "https"] {
+                let plex = Fixtures.server("\(scheme)://127.0.0.1:\(server.port)", timeout: .milliseconds(200))
+                phrases.append(try #require(try await stop(on: plex).error))
+            }
         }
-        let tlsPlex = Fixtures.server("https://127.0.0.1:\(try ScriptedServer.unusedPort())")
-        phrases.append(try #require(await client.stop(task: "Backup", on: tlsPlex, deadline: Fixtures.deadline()).error))
+        let refused = Fixtures.server("http://127.0.0.1:\(try ScriptedServer.unusedPort())")
+        phrases.append(try #require(try await stop(on: refused).error))
 
+        #expect(phrases.count == 9)
         for phrase in phrases {
             #expect(!phrase.contains(Fixtures.token))
             #expect(!phrase.contains("127.0.0.1"))
             #expect(!phrase.contains("butler"))
         }
+    }
+
+    @Test(arguments: ["", "../identity", "Backup?x=1", "Backup%2F", "Backup Database", "Bäckup"])
+    func taskNamesThatCouldLeaveTheButlerPathAreNeverSent(task: String) async throws {
+        let server = try ScriptedServer(reply: .http(200, "OK"))
+        defer { server.stop() }
+        let result = try await stop(task, on: Fixtures.server(server.baseURL))
+        #expect(result.outcome == .unknownTask)
+        #expect(result.error == "invalid task name")
+        #expect(server.connectionCount == 0)
     }
 }
