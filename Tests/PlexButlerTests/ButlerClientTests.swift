@@ -52,6 +52,13 @@ struct ButlerClientTests {
             name: "close without an answer", reply: .close, outcome: .unreachable, status: nil,
             error: "connection closed without a response"),
         ButlerScenario(
+            name: "reset without an answer", reply: .reset, outcome: .unreachable, status: nil,
+            error: "connection reset"),
+        ButlerScenario(
+            name: "200 cut short mid-body",
+            reply: .respondAndClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\""),
+            outcome: .stopped, status: 200, error: nil),
+        ButlerScenario(
             name: "garbage status line", reply: .respondAndClose("GARBAGE\r\n\r\n"), outcome: .invalidResponse,
             status: nil, error: "malformed HTTP response"),
         ButlerScenario(

@@ -157,4 +157,17 @@ struct CurlTransportTests {
         let outcome = await transport.perform(upstream)
         #expect(outcome.failureValue == UpstreamFailure(.unreachable, "invalid request header"))
     }
+
+    @Test func droppingTheTransportStopsItsThreadAndFreesTheEngine() async throws {
+        let server = try ScriptedServer(reply: .http(200, "OK"))
+        defer { server.stop() }
+        weak var engine: CurlEngine?
+        do {
+            let transport = try CurlTransport()
+            engine = transport.engine
+            #expect(try await transport.perform(request(server.baseURL)).get().status == 200)
+        }
+
+        #expect(await Fixtures.eventually { engine == nil })
+    }
 }

@@ -26,6 +26,8 @@ final class CurlEasy {
         var codes = [
             bg_curl_setopt_string(handle, CURLOPT_URL, request.url),
             bg_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
+            // Plex sits on the LAN; a proxy from the environment would also see every token.
+            bg_curl_setopt_string(handle, CURLOPT_PROXY, ""),
             bg_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             bg_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, transfer.timeoutMs),
             bg_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, transfer.timeoutMs),

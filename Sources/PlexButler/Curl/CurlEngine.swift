@@ -50,7 +50,7 @@ final class CurlEngine: @unchecked Sendable {
             Unmanaged<CurlEngine>.fromOpaque(context).release()
             throw UpstreamFailure(.unreachable, "curl thread could not be started")
         }
-        self.thread = thread
+        lock.withLock { self.thread = thread }
     }
 
     /// The current life stage.
@@ -94,7 +94,8 @@ final class CurlEngine: @unchecked Sendable {
             defer { thread = nil }
             return thread
         }
-        if let joinable {
+        // From the engine thread itself (a caller's last reference dropped there) joining would deadlock.
+        if let joinable, pthread_equal(joinable, pthread_self()) == 0 {
             pthread_join(joinable, nil)
         }
     }

@@ -3,7 +3,7 @@
 /// Requests are queued under a lock and the thread is woken at most once per batch; completions resume
 /// the waiting tasks directly. Keep-alive connections are shared through the multi handle's cache.
 public final class CurlTransport: UpstreamTransport {
-    private let engine: CurlEngine
+    let engine: CurlEngine
 
     /// Starts the curl thread.
     public init() throws(UpstreamFailure) {

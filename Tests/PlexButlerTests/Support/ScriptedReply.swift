@@ -6,6 +6,8 @@ enum ScriptedReply: Sendable {
     case respondAndClose(String)
     /// Closes the connection without a byte.
     case close
+    /// Aborts the connection with a TCP reset.
+    case reset
     /// Never answers; the connection stays open until the server stops.
     case hang
 

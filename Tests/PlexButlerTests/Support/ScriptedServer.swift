@@ -131,6 +131,13 @@ final class ScriptedServer: @unchecked Sendable {
                 close(fd)
                 buffers[fd] = nil
                 return
+            case .reset:
+                // A zero linger time turns close() into an RST instead of an orderly FIN.
+                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+                close(fd)
+                buffers[fd] = nil
+                return
             case .hang:
                 break
             }
