@@ -28,6 +28,14 @@ static inline CURLcode bg_curl_setopt_write_function(CURL *curl, bg_curl_write_c
     return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
 }
 
+static inline CURLcode bg_curl_setopt_callback(CURL *curl, CURLoption option, bg_curl_write_callback callback) {
+    return curl_easy_setopt(curl, option, callback);
+}
+
+static inline CURLMcode bg_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
 static inline CURLcode bg_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return curl_easy_getinfo(curl, info, value);
 }

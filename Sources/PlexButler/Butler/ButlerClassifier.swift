@@ -6,7 +6,8 @@ public enum ButlerClassifier {
         case .success(let response):
             return classify(status: response.status)
         case .failure(let failure):
-            return ServerStopResult(server: "", outcome: outcome(for: failure.kind), error: failure.reason, durationMs: 0)
+            let outcome = outcome(for: failure.kind)
+            return ServerStopResult(server: "", outcome: outcome, error: failure.reason, durationMs: 0)
         }
     }
 

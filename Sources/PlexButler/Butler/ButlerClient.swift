@@ -17,11 +17,15 @@ public struct ButlerClient: Sendable {
         let started = clock.now
         let remaining = started.duration(to: deadline)
         let budget = min(server.timeout, remaining)
-        // An empty name would turn the call into `DELETE /butler`, which stops every task.
-        guard !task.isEmpty, budget > .zero else {
-            let outcome: StopOutcome = task.isEmpty ? .invalidResponse : .timeout
-            let reason = task.isEmpty ? "no task name" : "deadline passed before the call"
-            return ServerStopResult(server: server.name, outcome: outcome, error: reason, durationMs: 0)
+        // An empty name would turn the call into `DELETE /butler`, which stops every task, and a `/`, `?`
+        // or `%` would reach another path; canonical names are letters and digits only.
+        guard Self.isCanonicalName(task) else {
+            let reason = "invalid task name"
+            return ServerStopResult(server: server.name, outcome: .unknownTask, error: reason, durationMs: 0)
+        }
+        guard budget > .zero else {
+            let reason = "deadline passed before the call"
+            return ServerStopResult(server: server.name, outcome: .timeout, error: reason, durationMs: 0)
         }
 
         let request = UpstreamRequest(
@@ -33,13 +37,18 @@ public struct ButlerClient: Sendable {
             timeout: budget
         )
         let result = await transport.perform(request)
-        let elapsed = started.duration(to: clock.now)
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let elapsed = started.duration(to: clock.now).components
+        let milliseconds = Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)
 
         var classified = ButlerClassifier.classify(result)
         classified.server = server.name
         classified.durationMs = milliseconds
         return classified
+    }
+
+    /// Whether `task` is non-empty ASCII letters and digits, as every catalogue name is.
+    static func isCanonicalName(_ task: String) -> Bool {
+        !task.isEmpty && task.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// The headers Plex expects from a well-behaved client; the token travels only here.

@@ -26,7 +26,13 @@ public struct ServerStopResult: Sendable, Equatable {
     public var error: String?
     public var durationMs: Int
 
-    public init(server: String, outcome: StopOutcome, upstreamStatus: Int? = nil, error: String? = nil, durationMs: Int) {
+    public init(
+        server: String,
+        outcome: StopOutcome,
+        upstreamStatus: Int? = nil,
+        error: String? = nil,
+        durationMs: Int
+    ) {
         self.server = server
         self.outcome = outcome
         self.upstreamStatus = upstreamStatus

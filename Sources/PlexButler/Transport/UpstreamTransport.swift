@@ -25,6 +25,10 @@ public struct UpstreamRequest: Sendable {
     public var resolveTo: String?
     /// The whole exchange must finish within this time.
     public var timeout: Duration
+    /// Sent with its exact length; empty sends no body unless the method implies one.
+    public var body: [UInt8]
+    /// The response body is cut at this many bytes.
+    public var maxResponseBytes: Int
 
     public init(
         method: String,
@@ -32,7 +36,9 @@ public struct UpstreamRequest: Sendable {
         headers: [(name: String, value: String)] = [],
         tls: UpstreamTLS = UpstreamTLS(),
         resolveTo: String? = nil,
-        timeout: Duration
+        timeout: Duration,
+        body: [UInt8] = [],
+        maxResponseBytes: Int = 64 * 1024
     ) {
         self.method = method
         self.url = url
@@ -40,6 +46,8 @@ public struct UpstreamRequest: Sendable {
         self.tls = tls
         self.resolveTo = resolveTo
         self.timeout = timeout
+        self.body = body
+        self.maxResponseBytes = maxResponseBytes
     }
 }
 
@@ -47,13 +55,26 @@ public struct UpstreamRequest: Sendable {
 public struct UpstreamResponse: Sendable {
     public var status: Int
     public var contentType: String?
-    /// The body, cut at a small cap: it is classified, never forwarded.
+    /// The body, cut at the request's `maxResponseBytes`: it is classified, never forwarded.
     public var body: [UInt8]
+    /// The final response's header fields, in the order received.
+    public var headers: [(name: String, value: String)]
 
-    public init(status: Int, contentType: String? = nil, body: [UInt8] = []) {
+    public init(
+        status: Int,
+        contentType: String? = nil,
+        body: [UInt8] = [],
+        headers: [(name: String, value: String)] = []
+    ) {
         self.status = status
         self.contentType = contentType
         self.body = body
+        self.headers = headers
+    }
+
+    /// The first value of a header field, matched case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }
 
