@@ -49,7 +49,11 @@ let package = Package(
         .testTarget(name: "GateHTTPTests", dependencies: ["GateHTTP", "GateTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlexButlerTests", dependencies: ["PlexButler"], swiftSettings: strict),
         .testTarget(name: "ButlerGateTests", dependencies: ["ButlerGate"], swiftSettings: strict),
-        .testTarget(name: "MockPlexTests", dependencies: ["MockPlex", "GateHTTP", "PlexButler"], swiftSettings: strict),
+        .testTarget(
+            name: "MockPlexTests",
+            dependencies: ["MockPlex", "GateHTTP", "PlexButler"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ButlerGate", "MockPlex", "GateHTTP", "PlexButler", "GateTestSupport"],

@@ -53,8 +53,12 @@ struct DemoSetup {
             mocks.append(mock)
             servers.append(
                 ServerConfig(
-                    name: spec.name, url: mock.url, token: token, machineIdentifier: mock.machineIdentifier,
-                    groups: spec.groups, timeoutMs: 2000
+                    name: spec.name,
+                    url: mock.url,
+                    token: token,
+                    machineIdentifier: mock.machineIdentifier,
+                    groups: spec.groups,
+                    timeoutMs: 2000
                 )
             )
         }
@@ -64,7 +68,11 @@ struct DemoSetup {
         let tls = TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM))
         let service = try startGateway(servers: servers, key: key, tls: tls, port: preferredPort, logger: logger)
         return DemoSetup(
-            service: service, mocks: mocks, key: generated.key, certificatePath: certificatePath, directory: directory
+            service: service,
+            mocks: mocks,
+            key: generated.key,
+            certificatePath: certificatePath,
+            directory: directory
         )
     }
 

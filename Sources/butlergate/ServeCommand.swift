@@ -40,14 +40,20 @@ enum ServeCommand {
         let report = ConfigLoader().load(contentsOf: path)
         guard let config = report.config else {
             let problems = report.errors.map(\.description).joined(separator: "; ")
-            logger.error("reload rejected; keeping the running config", metadata: ["config.problems": .string(problems)])
+            logger.error(
+                "reload rejected; keeping the running config",
+                metadata: ["config.problems": .string(problems)]
+            )
             return
         }
         do {
             try service.reload(config)
             logger.info("config reloaded", metadata: ["config.servers": .int(config.servers.count)])
         } catch {
-            logger.error("reload rejected; keeping the running config", metadata: ["error": .string(String(describing: error))])
+            logger.error(
+                "reload rejected; keeping the running config",
+                metadata: ["error": .string(String(describing: error))]
+            )
         }
     }
 }

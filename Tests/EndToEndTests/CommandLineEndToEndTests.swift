@@ -53,7 +53,8 @@ struct CommandLineEndToEndTests {
 
     @Test func checkConfigExplainsProblemsAndExitsOne() throws {
         let path = NSTemporaryDirectory() + "bg-bad-\(UUID().uuidString).json"
-        let bad = #"{"listen":{"port":8443,"insecurePlaintext":true},"servers":[{"name":"den","url":"ftp://x","tokne":"a"}]}"#
+        let bad =
+            #"{"listen":{"port":8443,"insecurePlaintext":true},"servers":[{"name":"den","url":"ftp://x","tokne":"a"}]}"#
         try bad.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
 
@@ -86,6 +87,8 @@ extension Executable {
         try process.run()
         let reader = Reader(output.fileHandleForReading)
         wait(for: process, timeout: .seconds(15))
-        return reader.wait(timeout: .seconds(1)) { _ in !process.isRunning }.trimmingCharacters(in: .whitespacesAndNewlines)
+        return reader.wait(timeout: .seconds(1)) { _ in !process.isRunning }.trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
     }
 }

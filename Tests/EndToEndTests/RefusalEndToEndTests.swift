@@ -30,8 +30,16 @@ struct RefusalEndToEndTests {
             MockSpec(name: "attic", running: ["BackupDatabase"], groups: ["home"]),
         ])
 
-        let direct = try await harness.send("POST", "/v1/servers/attic/tasks/BackupDatabase/stop", key: Harness.limitedKey)
-        let group = try await harness.send("POST", "/v1/servers/home/tasks/BackupDatabase/stop", key: Harness.limitedKey)
+        let direct = try await harness.send(
+            "POST",
+            "/v1/servers/attic/tasks/BackupDatabase/stop",
+            key: Harness.limitedKey
+        )
+        let group = try await harness.send(
+            "POST",
+            "/v1/servers/home/tasks/BackupDatabase/stop",
+            key: Harness.limitedKey
+        )
 
         #expect(direct.status == 403)
         #expect(direct.json["code"] as? String == "forbidden")

@@ -34,7 +34,9 @@ struct StopEndToEndTests {
         let harness = try await Harness([MockSpec(name: "den", running: ["DeepMediaAnalysis"])])
 
         let reply = try await harness.send(
-            "DELETE", "/v1/servers/DEN/tasks/deep-media-analysis", key: nil,
+            "DELETE",
+            "/v1/servers/DEN/tasks/deep-media-analysis",
+            key: nil,
             headers: [("X-API-Key", Harness.fullKey)]
         )
 
@@ -61,7 +63,11 @@ struct StopEndToEndTests {
 
     @Test func fanOutIsBoundedByTheSlowestTimeoutNotTheSum() async throws {
         let closedPort = try Self.closedPort()
-        let refused = ServerConfig(name: "cabin", url: "http://127.0.0.1:\(closedPort)", token: "plexToken-cabin-refused")
+        let refused = ServerConfig(
+            name: "cabin",
+            url: "http://127.0.0.1:\(closedPort)",
+            token: "plexToken-cabin-refused"
+        )
         let harness = try await Harness(
             [
                 MockSpec(name: "den", running: ["BackupDatabase"]),
@@ -135,7 +141,9 @@ struct StopEndToEndTests {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         try #require(bound == 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

@@ -14,7 +14,8 @@ struct WireEndToEndTests {
         let harness = try await Harness([MockSpec(name: "den", running: ["BackupDatabase"])])
         let client = try client(harness)
 
-        let head = "POST /v1/stop HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer \(Harness.fullKey)\r\n"
+        let head =
+            "POST /v1/stop HTTP/1.1\r\nHost: gateway\r\nAuthorization: Bearer \(Harness.fullKey)\r\n"
             + "Content-Type: application/json\r\nContent-Length: \(2 << 20)\r\n\r\n"
         let response = try await runBlocking {
             try client.send(head)
@@ -28,7 +29,8 @@ struct WireEndToEndTests {
         #expect(client.isClosedByPeer(within: .seconds(3)))
         client.finishSending()
         #expect(await harness.upstreamCallCount() == 0)
-        harness.expectNoSecrets(in: [Reply(status: response.status, headers: response.headers, text: response.bodyText)])
+        harness.expectNoSecrets(in: [Reply(status: response.status, headers: response.headers, text: response.bodyText)]
+        )
         await harness.shutdown()
     }
 
@@ -36,7 +38,8 @@ struct WireEndToEndTests {
         let harness = try await Harness([MockSpec(name: "den", running: ["BackupDatabase"])])
         let client = try client(harness)
 
-        let smuggled = "POST /v1/servers/den/tasks/BackupDatabase/stop HTTP/1.1\r\nHost: gateway\r\n"
+        let smuggled =
+            "POST /v1/servers/den/tasks/BackupDatabase/stop HTTP/1.1\r\nHost: gateway\r\n"
             + "Authorization: Bearer \(Harness.fullKey)\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "0\r\n\r\nPOST /v1/servers/den/tasks/BackupDatabase/stop HTTP/1.1\r\nHost: gateway\r\n\r\n"
         let response = try await runBlocking {
@@ -50,7 +53,8 @@ struct WireEndToEndTests {
         client.finishSending()
         #expect(await harness.upstreamCallCount() == 0)
         #expect(await harness.mocks["den"]!.running() == ["BackupDatabase"])
-        harness.expectNoSecrets(in: [Reply(status: response.status, headers: response.headers, text: response.bodyText)])
+        harness.expectNoSecrets(in: [Reply(status: response.status, headers: response.headers, text: response.bodyText)]
+        )
         await harness.shutdown()
     }
 
@@ -86,7 +90,8 @@ struct WireEndToEndTests {
 
         let statuses = try await runBlocking {
             try (0..<3).map { _ in
-                try client.send(method: "POST", path: "/v1/servers/den/tasks/BackupDatabase/stop", headers: headers).status
+                try client.send(method: "POST", path: "/v1/servers/den/tasks/BackupDatabase/stop", headers: headers)
+                    .status
             }
         }
 

@@ -19,8 +19,11 @@ struct MockPlexTests {
         let transport = try CurlTransport()
         defer { transport.shutdown() }
         let request = UpstreamRequest(
-            method: method, url: mock.url + path, headers: [("X-Plex-Token", token), ("Accept", "application/json")],
-            tls: UpstreamTLS(insecureSkipVerify: true), timeout: timeout
+            method: method,
+            url: mock.url + path,
+            headers: [("X-Plex-Token", token), ("Accept", "application/json")],
+            tls: UpstreamTLS(insecureSkipVerify: true),
+            timeout: timeout
         )
         return await transport.perform(request)
     }

@@ -36,7 +36,9 @@ public final class GatewayService: Sendable {
     /// - Throws: when the new certificate cannot be loaded; the running config then stays in place.
     public func reload(_ config: GatewayConfig) throws {
         if let tls = config.listen.tls {
-            try server.reloadTLS(TLSConfiguration(.files(certificatePath: tls.certificate, privateKeyPath: tls.privateKey)))
+            try server.reloadTLS(
+                TLSConfiguration(.files(certificatePath: tls.certificate, privateKeyPath: tls.privateKey))
+            )
         }
         gateway.reload(config: config)
         let listen = server.configuration

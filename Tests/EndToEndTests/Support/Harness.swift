@@ -63,7 +63,10 @@ final class Harness: Sendable {
         let certificate = try SelfSignedCertificate.generate()
         for spec in specs {
             let token = "plexToken-\(spec.name)-" + String(UUID().uuidString.prefix(12))
-            let tls = spec.tls ? TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM)) : nil
+            let tls =
+                spec.tls
+                ? TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM))
+                : nil
             let mock = try MockPlex(name: spec.name, token: token, running: spec.running, tls: tls)
             try mock.start()
             await mock.setFault(spec.fault)
@@ -72,8 +75,12 @@ final class Harness: Sendable {
             mocks[spec.name] = mock
             servers.append(
                 ServerConfig(
-                    name: spec.name, url: mock.url, token: configured, machineIdentifier: mock.machineIdentifier,
-                    groups: spec.groups, timeoutMs: spec.timeoutMs,
+                    name: spec.name,
+                    url: mock.url,
+                    token: configured,
+                    machineIdentifier: mock.machineIdentifier,
+                    groups: spec.groups,
+                    timeoutMs: spec.timeoutMs,
                     tls: UpstreamTLS(insecureSkipVerify: spec.tls)
                 )
             )
@@ -85,8 +92,10 @@ final class Harness: Sendable {
             KeyConfig(id: "limited", hash: Crypto.sha256(Self.limitedKey), servers: limitedServers),
         ]
         let listen = ListenConfig(
-            host: "127.0.0.1", port: 0,
-            tls: nil, insecurePlaintext: false
+            host: "127.0.0.1",
+            port: 0,
+            tls: nil,
+            insecurePlaintext: false
         )
         let config = GatewayConfig(listen: listen, servers: servers + extra, keys: keys, limits: limits)
         let logs = RecordingLogHandler()
@@ -116,12 +125,19 @@ final class Harness: Sendable {
         if let key { fields.append(("Authorization", "Bearer \(key)")) }
         if body != nil { fields.append(("Content-Type", "application/json")) }
         let request = UpstreamRequest(
-            method: method, url: baseURL + path, headers: fields,
-            tls: UpstreamTLS(insecureSkipVerify: true), timeout: .seconds(15),
+            method: method,
+            url: baseURL + path,
+            headers: fields,
+            tls: UpstreamTLS(insecureSkipVerify: true),
+            timeout: .seconds(15),
             body: Array((body ?? "").utf8)
         )
         let response = try await client.perform(request).get()
-        return Reply(status: response.status, headers: response.headers, text: String(decoding: response.body, as: UTF8.self))
+        return Reply(
+            status: response.status,
+            headers: response.headers,
+            text: String(decoding: response.body, as: UTF8.self)
+        )
     }
 
     /// The requests a mock received so far.
@@ -142,7 +158,11 @@ final class Harness: Sendable {
         let texts = replies.flatMap { reply in [reply.text] + reply.headers.map { "\($0.name): \($0.value)" } }
         for text in texts + logs.lines {
             for secret in secrets {
-                #expect(!text.contains(secret), "a secret leaked into: \(text.prefix(200))", sourceLocation: sourceLocation)
+                #expect(
+                    !text.contains(secret),
+                    "a secret leaked into: \(text.prefix(200))",
+                    sourceLocation: sourceLocation
+                )
             }
         }
     }
