@@ -4,10 +4,12 @@ import CCurl
 ///
 /// All unsafe pointer work for easy handles lives here: options, lists, and the C callbacks.
 final class CurlEasy {
+    /// The C handle; also the engine's key for finding the transfer it serves.
     let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private var resolveList: UnsafeMutablePointer<curl_slist>?
 
+    /// A fresh handle, or nil when curl is out of memory.
     init?() {
         guard let handle = curl_easy_init() else {
             return nil

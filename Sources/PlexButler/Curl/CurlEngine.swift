@@ -23,7 +23,9 @@ final class CurlEngine: @unchecked Sendable {
         var wakePending = false
     }
 
+    /// What pending and later requests get once the engine is shutting down.
     static let shutDownFailure = UpstreamFailure(.unreachable, "transport shut down")
+    /// What a request gets when its Swift task is cancelled.
     static let cancelledFailure = UpstreamFailure(.timeout, "cancelled before completion")
     /// Easy handles kept for reuse; beyond this, finished ones are freed.
     private static let spareLimit = 128
@@ -35,6 +37,7 @@ final class CurlEngine: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var spare: [CurlEasy] = []
 
+    /// Creates the multi handle and starts the engine thread.
     init() throws(UpstreamFailure) {
         guard let multi = CurlMulti() else {
             throw UpstreamFailure(.unreachable, "curl could not be initialised")

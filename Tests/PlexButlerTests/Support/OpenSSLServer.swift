@@ -5,11 +5,13 @@ import Foundation
 /// `@unchecked Sendable`: every stored property is set in `init` and never changed; `Process` is only
 /// terminated through `stop()`.
 final class OpenSSLServer: @unchecked Sendable {
+    /// The certificate or the server could not be set up.
     struct StartFailure: Error {}
 
     /// The certificate's DNS name, in the `*.plex.direct` shape; it resolves only through an override.
     static let hostName = "10-0-0-1.0123abcd.plex.direct"
 
+    /// The loopback port `s_server` listens on.
     let port: UInt16
     /// The certificate, usable as a CA file since it is self-signed.
     let certificatePath: String
@@ -18,6 +20,7 @@ final class OpenSSLServer: @unchecked Sendable {
     private let directory: String
     private let process: Process
 
+    /// Makes a certificate and starts `s_server`, waiting until it accepts connections.
     init() throws {
         directory = "/tmp/plexbutler-tls-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -6,8 +6,10 @@ import Glibc
 /// `@unchecked Sendable`: `requests` and `accepted` are guarded by `lock`; the descriptors are set in
 /// `init` and the connection table belongs to the server thread alone.
 final class ScriptedServer: @unchecked Sendable {
+    /// The server could not be set up.
     struct StartFailure: Error {}
 
+    /// The loopback port the server listens on.
     let port: UInt16
     private let reply: ScriptedReply
     private let listener: Int32
@@ -18,6 +20,7 @@ final class ScriptedServer: @unchecked Sendable {
     private var thread = pthread_t()
     private var stopped = false
 
+    /// Starts listening on a kernel-chosen loopback port and answers every request with `reply`.
     init(reply: ScriptedReply) throws {
         self.reply = reply
         listener = try Self.listen()
