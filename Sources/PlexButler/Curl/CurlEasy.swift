@@ -71,7 +71,7 @@ final class CurlEasy {
         if method == "HEAD" {
             return [bg_curl_setopt_long(handle, CURLOPT_NOBODY, 1)]
         }
-        guard !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) else {
+        guard Self.sendsBody(request) else {
             return method == "GET"
                 ? [bg_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)]
                 : [bg_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)]
@@ -112,7 +112,7 @@ final class CurlEasy {
             let line = header.value.isEmpty ? header.name + ";" : header.name + ": " + header.value
             list = curl_slist_append(list, line)
         }
-        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        if Self.sendsBody(request) {
             // Drop curl's own additions: a 100-continue round trip and a form content type.
             list = curl_slist_append(list, "Expect:")
             if !request.headers.contains(where: { $0.name.lowercased() == "content-type" }) {
@@ -139,6 +139,11 @@ final class CurlEasy {
             },
             bg_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context),
         ]
+    }
+
+    /// Whether a body goes out: any non-empty one, and an empty one where the method implies a body.
+    private static func sendsBody(_ request: UpstreamRequest) -> Bool {
+        !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method)
     }
 
     private func freeLists() {

@@ -145,13 +145,10 @@ final class CurlEngine: @unchecked Sendable {
     /// Takes what other threads queued; transfers cancelled before they started never start.
     private func takeInbox() -> (State, [CurlTransfer], [CurlTransfer]) {
         let (state, submitted, cancelled, refused) = lock.withLock {
-            let taken = inbox
-            inbox.submitted.removeAll(keepingCapacity: true)
-            inbox.cancelled.removeAll(keepingCapacity: true)
-            inbox.wakePending = false
-            let refused = taken.submitted.filter(\.cancelRequested)
-            let accepted = refused.isEmpty ? taken.submitted : taken.submitted.filter { !$0.cancelRequested }
-            return (taken.state, accepted, taken.cancelled, refused)
+            defer { inbox = Inbox(state: inbox.state) }
+            let refused = inbox.submitted.filter(\.cancelRequested)
+            let accepted = refused.isEmpty ? inbox.submitted : inbox.submitted.filter { !$0.cancelRequested }
+            return (inbox.state, accepted, inbox.cancelled, refused)
         }
         refused.forEach { $0.complete(.failure(Self.cancelledFailure)) }
         return (state, submitted, cancelled)
