@@ -26,6 +26,7 @@ struct ButlerClientTests {
         return await client.stop(task: task, on: plex, deadline: Fixtures.deadline(in: deadline))
     }
 
+    /// Scripted answers and faults, each with the classification it must get.
     static let scenarios: [ButlerScenario] = [
         ButlerScenario(
             name: "200 with an empty body", reply: .http(200, "OK"), outcome: .stopped, status: 200, error: nil),

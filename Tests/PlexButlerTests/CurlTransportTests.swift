@@ -131,6 +131,7 @@ struct CurlTransportTests {
         let call = Task { await transport.perform(request(server.baseURL, timeout: .seconds(10))) }
         #expect(await Fixtures.eventually { server.recordedRequests.count == 1 })
         transport.shutdown()
+        #expect(transport.engine.state == .stopped)
         transport.shutdown()
         #expect(await call.value.failureValue == CurlEngine.shutDownFailure)
         #expect(await transport.perform(request(server.baseURL)).failureValue == CurlEngine.shutDownFailure)

@@ -4,10 +4,12 @@ import CCurl
 ///
 /// All unsafe pointer work for easy handles lives here: options, lists, and the C callbacks.
 final class CurlEasy {
+    /// The C handle; also the engine's key for finding the transfer it serves.
     let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private var resolveList: UnsafeMutablePointer<curl_slist>?
 
+    /// A fresh handle, or nil when curl is out of memory.
     init?() {
         guard let handle = curl_easy_init() else {
             return nil
@@ -69,7 +71,7 @@ final class CurlEasy {
         if method == "HEAD" {
             return [bg_curl_setopt_long(handle, CURLOPT_NOBODY, 1)]
         }
-        guard !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) else {
+        guard Self.sendsBody(request) else {
             return method == "GET"
                 ? [bg_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)]
                 : [bg_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method)]
@@ -110,7 +112,7 @@ final class CurlEasy {
             let line = header.value.isEmpty ? header.name + ";" : header.name + ": " + header.value
             list = curl_slist_append(list, line)
         }
-        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        if Self.sendsBody(request) {
             // Drop curl's own additions: a 100-continue round trip and a form content type.
             list = curl_slist_append(list, "Expect:")
             if !request.headers.contains(where: { $0.name.lowercased() == "content-type" }) {
@@ -137,6 +139,11 @@ final class CurlEasy {
             },
             bg_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context),
         ]
+    }
+
+    /// Whether a body goes out: any non-empty one, and an empty one where the method implies a body.
+    private static func sendsBody(_ request: UpstreamRequest) -> Bool {
+        !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method)
     }
 
     private func freeLists() {

@@ -23,7 +23,9 @@ final class CurlEngine: @unchecked Sendable {
         var wakePending = false
     }
 
+    /// What pending and later requests get once the engine is shutting down.
     static let shutDownFailure = UpstreamFailure(.unreachable, "transport shut down")
+    /// What a request gets when its Swift task is cancelled.
     static let cancelledFailure = UpstreamFailure(.timeout, "cancelled before completion")
     /// Easy handles kept for reuse; beyond this, finished ones are freed.
     private static let spareLimit = 128
@@ -35,6 +37,7 @@ final class CurlEngine: @unchecked Sendable {
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var spare: [CurlEasy] = []
 
+    /// Creates the multi handle and starts the engine thread.
     init() throws(UpstreamFailure) {
         guard let multi = CurlMulti() else {
             throw UpstreamFailure(.unreachable, "curl could not be initialised")
@@ -142,13 +145,10 @@ final class CurlEngine: @unchecked Sendable {
     /// Takes what other threads queued; transfers cancelled before they started never start.
     private func takeInbox() -> (State, [CurlTransfer], [CurlTransfer]) {
         let (state, submitted, cancelled, refused) = lock.withLock {
-            let taken = inbox
-            inbox.submitted.removeAll(keepingCapacity: true)
-            inbox.cancelled.removeAll(keepingCapacity: true)
-            inbox.wakePending = false
-            let refused = taken.submitted.filter(\.cancelRequested)
-            let accepted = refused.isEmpty ? taken.submitted : taken.submitted.filter { !$0.cancelRequested }
-            return (taken.state, accepted, taken.cancelled, refused)
+            defer { inbox = Inbox(state: inbox.state) }
+            let refused = inbox.submitted.filter(\.cancelRequested)
+            let accepted = refused.isEmpty ? inbox.submitted : inbox.submitted.filter { !$0.cancelRequested }
+            return (inbox.state, accepted, inbox.cancelled, refused)
         }
         refused.forEach { $0.complete(.failure(Self.cancelledFailure)) }
         return (state, submitted, cancelled)

@@ -9,6 +9,7 @@ private let curlGlobalReady: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CU
 final class CurlMulti {
     private let handle: UnsafeMutableRawPointer
 
+    /// A multi handle with a larger idle-connection cache, or nil when curl cannot start.
     init?() {
         guard curlGlobalReady, let handle = curl_multi_init() else {
             return nil

@@ -11,17 +11,23 @@ final class CurlTransfer: @unchecked Sendable {
         case finished
     }
 
+    /// What the waiting task receives.
     typealias Outcome = Result<UpstreamResponse, UpstreamFailure>
 
+    /// What to send.
     let request: UpstreamRequest
     /// The whole-exchange limit in whole milliseconds, at least 1.
     let timeoutMs: Int
+    /// The waiting task; nil once resumed.
     var continuation: CheckedContinuation<Outcome, Never>?
+    /// Moved forward by the engine thread only.
     var phase = Phase.queued
+    /// Filled by curl's header and write callbacks.
     var response: ResponseAccumulator
     /// Swift cancelled the waiting task; the engine drops the transfer at its next turn.
     var cancelRequested = false
 
+    /// A queued transfer for `request`.
     init(request: UpstreamRequest) {
         self.request = request
         let parts = request.timeout.components

@@ -3,6 +3,7 @@
 /// Requests are queued under a lock and the thread is woken at most once per batch; completions resume
 /// the waiting tasks directly. Keep-alive connections are shared through the multi handle's cache.
 public final class CurlTransport: UpstreamTransport {
+    /// The curl thread and its queue; internal so tests can watch its life.
     let engine: CurlEngine
 
     /// Starts the curl thread.
@@ -14,6 +15,7 @@ public final class CurlTransport: UpstreamTransport {
         engine.shutdown()
     }
 
+    /// Sends `request` on the curl thread; Swift task cancellation ends it early as a timeout.
     public func perform(_ request: UpstreamRequest) async -> Result<UpstreamResponse, UpstreamFailure> {
         if let problem = RequestValidation.problem(in: request) {
             return .failure(problem)

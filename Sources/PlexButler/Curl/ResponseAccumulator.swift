@@ -1,11 +1,15 @@
 /// Collects the final response's header fields and a capped body as curl hands them over.
 struct ResponseAccumulator {
+    /// Body bytes kept; the rest is refused.
     let maxBodyBytes: Int
+    /// The fields of the latest response seen so far.
     private(set) var headers: [(name: String, value: String)] = []
+    /// The body so far, at most `maxBodyBytes` long.
     private(set) var body: [UInt8] = []
     /// Set once the body reached the cap and curl was told to stop reading.
     private(set) var truncated = false
 
+    /// An empty accumulator keeping at most `maxBodyBytes` of body.
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = max(0, maxBodyBytes)
     }

@@ -5,6 +5,7 @@ final class Lock: @unchecked Sendable {
     // The mutex lives at a stable heap address, as pthread requires; it guards itself.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
+    /// An unlocked mutex.
     init() {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())

@@ -6,8 +6,10 @@ import Glibc
 /// `@unchecked Sendable`: `requests` and `accepted` are guarded by `lock`; the descriptors are set in
 /// `init` and the connection table belongs to the server thread alone.
 final class ScriptedServer: @unchecked Sendable {
+    /// The server could not be set up.
     struct StartFailure: Error {}
 
+    /// The loopback port the server listens on.
     let port: UInt16
     private let reply: ScriptedReply
     private let listener: Int32
@@ -18,6 +20,7 @@ final class ScriptedServer: @unchecked Sendable {
     private var thread = pthread_t()
     private var stopped = false
 
+    /// Starts listening on a kernel-chosen loopback port and answers every request with `reply`.
     init(reply: ScriptedReply) throws {
         self.reply = reply
         listener = try Self.listen()
@@ -171,6 +174,29 @@ final class ScriptedServer: @unchecked Sendable {
         let fd = try listen()
         defer { close(fd) }
         return try boundPort(of: fd)
+    }
+
+    /// Whether something accepts TCP connections on the loopback `port`, retrying every 20 ms.
+    static func waitUntilListening(port: UInt16, within timeout: Duration) -> Bool {
+        let end = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < end {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let status = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            close(fd)
+            if status == 0 {
+                return true
+            }
+            usleep(20_000)
+        }
+        return false
     }
 
     private static func listen() throws -> Int32 {
