@@ -15,27 +15,32 @@ enum CommandLineTool {
         """
 
     static func run(_ arguments: [String]) async -> Int32 {
-        guard let command = arguments.first else {
-            Output.error(usage)
-            return 2
-        }
+        guard let command = arguments.first else { return usageError("no command given") }
 
         var options = Options(Array(arguments.dropFirst()))
         switch command {
         case "serve":
-            guard let path = options.value(for: "--config"), options.isEmpty else { return usageError() }
+            guard let path = options.value(for: "--config") else { return usageError("serve needs --config FILE") }
+            guard options.isEmpty else { return usageError(options.leftover) }
             return await ServeCommand.run(configPath: path)
         case "demo":
-            let port = options.value(for: "--port").flatMap { Int($0) } ?? 8443
-            guard options.isEmpty, (0...65535).contains(port) else { return usageError() }
+            var port = 8443
+            if let text = options.value(for: "--port") {
+                guard let number = Int(text), (0...65535).contains(number) else {
+                    return usageError("--port takes a number from 0 to 65535, got '\(text)'")
+                }
+                port = number
+            }
+            guard options.isEmpty else { return usageError(options.leftover) }
             return await DemoCommand.run(port: port)
         case "check-config":
-            guard let path = options.positional(), options.isEmpty else { return usageError() }
+            guard let path = options.positional() else { return usageError("check-config needs the config FILE") }
+            guard options.isEmpty else { return usageError(options.leftover) }
             return CheckConfigCommand.run(path: path)
         case "keys":
-            guard options.positional() == "new", let id = options.value(for: "--id"), options.isEmpty else {
-                return usageError()
-            }
+            guard options.positional() == "new" else { return usageError("the only keys command is 'keys new --id NAME'") }
+            guard let id = options.value(for: "--id") else { return usageError("keys new needs --id NAME") }
+            guard options.isEmpty else { return usageError(options.leftover) }
             return KeysCommand.new(id: id)
         case "version", "--version":
             Output.line("butlergate \(ButlerGateVersion.current)")
@@ -44,13 +49,13 @@ enum CommandLineTool {
             Output.line(usage)
             return 0
         default:
-            Output.error("butlergate: unknown command '\(command)'")
-            return usageError()
+            return usageError("unknown command '\(command)'")
         }
     }
 
-    private static func usageError() -> Int32 {
-        Output.error(usage)
+    /// Says what is wrong with the command line, then the usage; exit status 2.
+    private static func usageError(_ problem: String) -> Int32 {
+        Output.error("butlergate: \(problem)\n\n\(usage)")
         return 2
     }
 }
@@ -64,6 +69,9 @@ struct Options {
     }
 
     var isEmpty: Bool { remaining.isEmpty }
+
+    /// Names the arguments nobody took, for the error message.
+    var leftover: String { "unexpected argument(s): \(remaining.joined(separator: " "))" }
 
     /// Takes `--name value` (or `--name=value`) out of the arguments.
     mutating func value(for name: String) -> String? {
