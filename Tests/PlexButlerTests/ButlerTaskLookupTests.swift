@@ -71,6 +71,27 @@ struct ButlerTaskLookupTests {
         #expect(ScriptedPlex.requestLines(server) == expected)
     }
 
+    @Test func simultaneousNotFoundsShareOneLookup() async throws {
+        let server = try ScriptedPlex.server(list: ScriptedPlex.json(["OptimizeDatabase"]))
+        defer { server.stop() }
+        let transport = try CurlTransport()
+        defer { transport.shutdown() }
+        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
+        let plex = Fixtures.server(server.baseURL)
+
+        let outcomes = await withTaskGroup(of: StopOutcome.self) { group in
+            for _ in 0..<8 {
+                group.addTask { await stop(client, on: plex).0.outcome }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+
+        #expect(outcomes == Array(repeating: .unknownTask, count: 8))
+        let lines = ScriptedPlex.requestLines(server)
+        #expect(lines.filter { $0 == Self.delete }.count == 8)
+        #expect(lines.filter { $0 == Self.list }.count == 1)
+    }
+
     @Test func serverWithoutAListIsAskedOnlyOnceForAWhile() async throws {
         let server = try ScriptedPlex.server(list: .http(404, "Not Found"))
         defer { server.stop() }

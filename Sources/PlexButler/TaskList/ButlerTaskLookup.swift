@@ -3,20 +3,34 @@ struct ButlerTaskLookup: Sendable {
     let transport: any UpstreamTransport
     let cache: ButlerTaskListCache
 
-    /// The server's task list, or nil when it could not be read within `budget`; never sends anything but a GET.
+    /// The server's task list, or nil when it could not be read within `budget`; only ever sends a GET.
     func taskList(
         on server: PlexServer,
         headers: [(name: String, value: String)],
         budget: Duration
     ) async -> ButlerTaskList? {
         let key = ButlerTaskListCache.Key(server)
-        if let entry = cache.entry(for: key) {
-            return entry.list
-        }
         guard budget > .zero else {
-            return nil
+            return cache.entry(for: key)?.list
         }
+        switch cache.claim(key) {
+        case .cached(let list):
+            return list
+        case .follow:
+            return await cache.wait(for: key, within: budget)
+        case .lead:
+            let (list, remember) = await fetch(from: server, headers: headers, budget: budget)
+            cache.finish(key, with: list, remember: remember)
+            return list
+        }
+    }
 
+    /// One `GET /butler`; `remember` is false when the answer says nothing lasting about the server.
+    private func fetch(
+        from server: PlexServer,
+        headers: [(name: String, value: String)],
+        budget: Duration
+    ) async -> (list: ButlerTaskList?, remember: Bool) {
         let request = UpstreamRequest(
             method: "GET",
             url: server.baseURL + "/butler",
@@ -27,15 +41,12 @@ struct ButlerTaskLookup: Sendable {
         )
         switch await transport.perform(request) {
         case .success(let response) where response.status == 200:
-            let list = ButlerTaskList(body: response.body)
-            cache.store(list, for: key)
-            return list
+            return (ButlerTaskList(body: response.body), true)
         case .success:
-            cache.store(nil, for: key)
-            return nil
+            return (nil, true)
         case .failure:
             // Timeouts and refusals pass; remembering them would hide the list once the server is back.
-            return nil
+            return (nil, false)
         }
     }
 }
