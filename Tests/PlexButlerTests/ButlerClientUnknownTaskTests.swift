@@ -28,11 +28,13 @@ struct ButlerClientUnknownTaskTests {
         TaskListScenario(
             name: "XML list lacking the task",
             list: .http(200, "OK", headers: ["Content-Type: text/xml"],
-                body: #"<MediaContainer><ButlerTasks><ButlerTask name="CleanOldBundles"/></ButlerTasks></MediaContainer>"#),
+                body: #"<MediaContainer><ButlerTasks><ButlerTask name="CleanOldBundles"/></ButlerTasks>"#
+                    + "</MediaContainer>"),
             outcome: .unknownTask, error: unknown),
         TaskListScenario(
             name: "XML list holding the task",
-            list: .http(200, "OK", body: #"<ButlerTasks><ButlerTask name="BackupDatabase" interval="3"/></ButlerTasks>"#),
+            list: .http(
+                200, "OK", body: #"<ButlerTasks><ButlerTask name="BackupDatabase" interval="3"/></ButlerTasks>"#),
             outcome: .notRunning, error: nil),
         TaskListScenario(name: "empty list", list: ScriptedPlex.json([]), outcome: .notRunning, error: nil),
         TaskListScenario(name: "list answered 404", list: .http(404, "Not Found"), outcome: .notRunning, error: nil),
@@ -88,7 +90,8 @@ struct ButlerClientUnknownTaskTests {
         defer { transport.shutdown() }
         let client = ButlerClient(transport: transport, identity: Fixtures.identity)
 
-        _ = await client.stop(task: "BackupDatabase", on: Fixtures.server(server.baseURL), deadline: Fixtures.deadline())
+        let plex = Fixtures.server(server.baseURL)
+        _ = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
 
         let raw = try #require(server.recordedRequests.last)
         let parts = raw.components(separatedBy: "\r\n\r\n")

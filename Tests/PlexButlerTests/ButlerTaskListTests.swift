@@ -49,7 +49,8 @@ struct ButlerTaskListTests {
             listed: ["LoudnessAnalysis"], absent: ["Evil"]),
         TaskListSample(name: "empty JSON list", body: #"{"ButlerTasks":{"ButlerTask":[]}}"#, listed: nil, absent: []),
         TaskListSample(name: "JSON of another shape", body: #"{"errors":[{"code":1}]}"#, listed: nil, absent: []),
-        TaskListSample(name: "broken JSON", body: #"{"ButlerTasks":{"ButlerTask":[{"name":"Back"#, listed: nil, absent: []),
+        TaskListSample(
+            name: "broken JSON", body: #"{"ButlerTasks":{"ButlerTask":[{"name":"Back"#, listed: nil, absent: []),
         TaskListSample(name: "XML without tasks", body: "<MediaContainer size=\"0\"/>", listed: nil, absent: []),
         TaskListSample(name: "HTML error page", body: "<html><body>oops</body></html>", listed: nil, absent: []),
         TaskListSample(name: "plain text", body: "Not Found", listed: nil, absent: []),

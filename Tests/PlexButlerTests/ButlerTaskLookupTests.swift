@@ -126,7 +126,8 @@ struct ButlerTaskLookupTests {
         defer { server.stop() }
         let transport = try CurlTransport()
         defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity, taskListLifetime: .milliseconds(50))
+        let client = ButlerClient(
+            transport: transport, identity: Fixtures.identity, taskListLifetime: .milliseconds(50))
         let plex = Fixtures.server(server.baseURL)
 
         _ = await stop(client, on: plex)
