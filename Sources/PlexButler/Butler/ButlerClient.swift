@@ -58,6 +58,7 @@ public struct ButlerClient: Sendable {
                 classified.error = "this server has no such task"
             }
         }
+
         let elapsed = started.duration(to: clock.now).components
         let milliseconds = Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)
         classified.server = server.name
