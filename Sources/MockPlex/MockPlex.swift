@@ -13,7 +13,8 @@ public final class MockPlex: Sendable {
 
     /// - Parameters:
     ///   - token: the only `X-Plex-Token` accepted.
-    ///   - knownTasks: what `GET /butler` lists and `POST /butler/{task}` accepts.
+    ///   - knownTasks: what `GET /butler` lists and `POST /butler/{task}` accepts; empty makes
+    ///     `GET /butler` answer 404, as if the server had no list to give.
     ///   - running: tasks running at start.
     ///   - tls: serve HTTPS with this certificate (e.g. a `SelfSignedCertificate`).
     public init(

@@ -36,6 +36,9 @@ struct MockPlexResponder: HTTPResponder {
             guard await state.knownTasks.contains(task) else { return HTTPResponse(status: 404) }
             return await state.start(task) ? HTTPResponse(status: 200) : HTTPResponse(status: 202)
         case ("GET", nil):
+            // No list configured stands for a build without `GET /butler`, so that a bare mock's
+            // 404s stay "not running" instead of every task looking unknown.
+            guard await !state.knownTasks.isEmpty else { return HTTPResponse(status: 404) }
             return json(200, await taskList())
         default:
             return HTTPResponse(status: 405)

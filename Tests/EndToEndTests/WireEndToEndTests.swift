@@ -96,7 +96,8 @@ struct WireEndToEndTests {
         }
 
         #expect(statuses == [200, 200, 200])
-        #expect(await harness.received("den").count == 3)
+        // The two 404s add one task list lookup, which the mock answers 404 and the gateway remembers.
+        #expect(await harness.received("den").map(\.method) == ["DELETE", "DELETE", "GET", "DELETE"])
         await harness.shutdown()
     }
 }

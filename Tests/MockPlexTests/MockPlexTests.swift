@@ -72,6 +72,17 @@ struct MockPlexTests {
         await mock.shutdown()
     }
 
+    @Test func withoutKnownTasksTheListIsNotAvailable() async throws {
+        let mock = try MockPlex(name: "den", token: Self.token, running: ["BackupDatabase"])
+        try mock.start()
+
+        let list = try await call(mock, "GET", "/butler").get()
+
+        #expect(list.status == 404)
+        #expect(await mock.running() == ["BackupDatabase"])
+        await mock.shutdown()
+    }
+
     @Test func injectedFaultsShowUp() async throws {
         let mock = try MockPlex(name: "den", token: Self.token, running: ["BackupDatabase"])
         try mock.start()

@@ -9,6 +9,8 @@ import Testing
 struct MockSpec {
     var name: String
     var running: Set<String> = []
+    /// What the server's `GET /butler` lists; empty makes it answer 404 there.
+    var knownTasks: [String] = []
     var groups: [String] = []
     var timeoutMs = 2000
     var fault: MockPlexFault?
@@ -67,7 +69,8 @@ final class Harness: Sendable {
                 spec.tls
                 ? TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM))
                 : nil
-            let mock = try MockPlex(name: spec.name, token: token, running: spec.running, tls: tls)
+            let mock = try MockPlex(
+                name: spec.name, token: token, knownTasks: spec.knownTasks, running: spec.running, tls: tls)
             try mock.start()
             await mock.setFault(spec.fault)
             let configured = spec.wrongToken ? "plexToken-stale-" + String(UUID().uuidString.prefix(12)) : token

@@ -11,7 +11,7 @@ final class ScriptedServer: @unchecked Sendable {
 
     /// The loopback port the server listens on.
     let port: UInt16
-    private let reply: ScriptedReply
+    private let route: @Sendable (String) -> ScriptedReply
     private let listener: Int32
     private let wake: (read: Int32, write: Int32)
     private let lock = Lock()
@@ -21,8 +21,13 @@ final class ScriptedServer: @unchecked Sendable {
     private var stopped = false
 
     /// Starts listening on a kernel-chosen loopback port and answers every request with `reply`.
-    init(reply: ScriptedReply) throws {
-        self.reply = reply
+    convenience init(reply: ScriptedReply) throws {
+        try self.init { _ in reply }
+    }
+
+    /// Starts listening and answers each request with what `route` picks from its raw text.
+    init(route: @escaping @Sendable (String) -> ScriptedReply) throws {
+        self.route = route
         listener = try Self.listen()
         port = try Self.boundPort(of: listener)
         var fds: [Int32] = [0, 0]
@@ -122,7 +127,7 @@ final class ScriptedServer: @unchecked Sendable {
             let request = String(decoding: buffer[..<length], as: UTF8.self)
             buffer.removeFirst(length)
             lock.withLock { requests.append(request) }
-            switch reply {
+            switch route(request) {
             case .respond(let text):
                 send(fd, text)
             case .respondAndClose(let text):
