@@ -9,6 +9,7 @@ enum CommandLineTool {
           serve --config FILE        run the gateway
           demo [--port N]            run the gateway on loopback with simulated Plex servers
           check-config FILE          validate a config and explain every problem (exit 1 on errors)
+          doctor --config FILE       check each server: reachable? TLS ok? token accepted?
           keys new --id NAME         print a new API key once and the config entry holding its hash
           version                    print the version
           help                       print this text
@@ -33,12 +34,18 @@ enum CommandLineTool {
             }
             guard options.isEmpty else { return usageError(options.leftover) }
             return await DemoCommand.run(port: port)
+        case "doctor":
+            guard let path = options.value(for: "--config") else { return usageError("doctor needs --config FILE") }
+            guard options.isEmpty else { return usageError(options.leftover) }
+            return await DoctorCommand.run(configPath: path)
         case "check-config":
             guard let path = options.positional() else { return usageError("check-config needs the config FILE") }
             guard options.isEmpty else { return usageError(options.leftover) }
             return CheckConfigCommand.run(path: path)
         case "keys":
-            guard options.positional() == "new" else { return usageError("the only keys command is 'keys new --id NAME'") }
+            guard options.positional() == "new" else {
+                return usageError("the only keys command is 'keys new --id NAME'")
+            }
             guard let id = options.value(for: "--id") else { return usageError("keys new needs --id NAME") }
             guard options.isEmpty else { return usageError(options.leftover) }
             return KeysCommand.new(id: id)

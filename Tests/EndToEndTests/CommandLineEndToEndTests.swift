@@ -1,4 +1,6 @@
 import Foundation
+import GateTestSupport
+import MockPlex
 import Testing
 
 /// The `butlergate` executable as a user runs it.
@@ -63,6 +65,40 @@ struct CommandLineEndToEndTests {
         #expect(result.status == 1)
         #expect(result.output.contains("servers[0].tokne"))
         #expect(result.output.contains("servers[0].url"))
+    }
+
+    @Test func doctorChecksReachabilityAndTokenOfEachServer() async throws {
+        let good = try MockPlex(name: "den", token: "doctorToken-den-1234", knownTasks: ["BackupDatabase"])
+        let stale = try MockPlex(name: "attic", token: "doctorToken-attic-5678", knownTasks: ["BackupDatabase"])
+        try good.start()
+        try stale.start()
+        let closed = try StopEndToEndTests.closedPort()
+        let config = """
+            {"listen": {"host": "127.0.0.1", "port": 0, "insecurePlaintext": true},
+             "servers": [
+               {"name": "den", "url": "\(good.url)", "token": "doctorToken-den-1234",
+                "machineIdentifier": "\(good.machineIdentifier)"},
+               {"name": "attic", "url": "\(stale.url)", "token": "doctorToken-attic-wrong"},
+               {"name": "cabin", "url": "http://127.0.0.1:\(closed)", "token": "doctorToken-cabin-0000"}],
+             "keys": []}
+            """
+        let path = NSTemporaryDirectory() + "bg-doctor-\(UUID().uuidString).json"
+        try config.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let result = try await runBlocking { try Executable.run(["doctor", "--config", path]) }
+
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(result.status == 1)
+        #expect(lines.first { $0.contains(" den ") }?.hasPrefix("ok") == true)
+        #expect(lines.first { $0.contains(" den ") }?.contains("token accepted (1 Butler tasks)") == true)
+        #expect(lines.first { $0.contains(" attic ") }?.contains("token refused (HTTP 401)") == true)
+        #expect(lines.first { $0.contains(" cabin ") }?.contains("not reachable: connection refused") == true)
+        #expect(!result.output.contains("doctorToken") && !result.error.contains("doctorToken"))
+        #expect(await good.requests().allSatisfy { $0.method == "GET" })
+        #expect(await stale.requests().allSatisfy { $0.method == "GET" })
+        await good.shutdown()
+        await stale.shutdown()
     }
 
     @Test func versionAndUnknownCommand() throws {

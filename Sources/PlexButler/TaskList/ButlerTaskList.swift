@@ -26,6 +26,9 @@ struct ButlerTaskList: Sendable, Equatable {
         }
     }
 
+    /// How many tasks the server lists.
+    var count: Int { folded.count }
+
     /// Whether the server lists `task`, ignoring case so that a doubt never reads as "unknown".
     func contains(_ task: String) -> Bool {
         folded.contains(task.lowercased())
