@@ -48,8 +48,9 @@ struct JSONParser {
     private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
         let rest = cursor.bytes[cursor.offset...]
         guard rest.starts(with: word.utf8) else {
+            // A document cut off mid-word ends too early rather than holding a wrong character.
             let cutShort = word.utf8.starts(with: rest)
-            throw cursor.failure(cutShort ? .unexpectedEnd : .unexpectedCharacter, at: cutShort ? rest.endIndex : nil)
+            throw cursor.failure(.unexpectedCharacter, at: cutShort ? rest.endIndex : nil)
         }
         cursor.advance(word.utf8.count)
         return value
