@@ -7,6 +7,7 @@ struct JSONCursor {
     /// The path of the value being read.
     var path: [JSONPathStep] = []
 
+    /// A cursor at the start of `bytes`.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }

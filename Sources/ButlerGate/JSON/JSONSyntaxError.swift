@@ -53,6 +53,7 @@ struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The value being read when parsing stopped; for a duplicate key, the repeated member.
     let path: [JSONPathStep]
 
+    /// An error at `offset` of `bytes`, with the line and column worked out from the bytes before it.
     init(_ reason: Reason, at offset: Int, in bytes: [UInt8], path: [JSONPathStep]) {
         self.reason = reason
         self.offset = offset
