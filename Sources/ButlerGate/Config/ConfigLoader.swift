@@ -37,12 +37,11 @@ public struct ConfigLoader: Sendable {
     /// Parses and validates a config document, reporting every problem rather than stopping at the first.
     public func load(_ bytes: [UInt8]) -> ConfigReport {
         let sink = ConfigProblemSink()
-        let document: ConfigValue
-        switch ConfigValue.parse(bytes) {
-        case .success(let value):
-            document = value
-        case .failure(let syntax):
-            sink.error(.root, syntax.message)
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            sink.syntax(error)
             return ConfigReport(config: nil, problems: sink.problems)
         }
         guard let root = ConfigObject(document, at: .root, sink: sink) else {

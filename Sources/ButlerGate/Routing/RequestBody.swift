@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields a stop body may carry, checked for type and for unknown names.
 struct RequestBody: Sendable, Equatable {
     /// `task` of `POST /v1/stop`.
@@ -12,27 +10,25 @@ struct RequestBody: Sendable, Equatable {
     static func parse(_ body: [UInt8], contentType: String?, fields: Set<String>) throws(GatewayError) -> RequestBody {
         guard !body.isEmpty else { return RequestBody() }
         guard isJSON(contentType) else { throw .unsupportedMediaType }
-        let parsed: Any
+        let parsed: JSONValue
         do {
-            parsed = try JSONSerialization.jsonObject(with: Data(body), options: [])
+            parsed = try JSONParser.parse(body)
         } catch {
-            throw .invalidBody("The body is not valid JSON.")
+            // The reason is one of a fixed set of phrases: nothing of the body is echoed back.
+            throw .invalidBody("The body is not valid JSON: \(error.reason.phrase).")
         }
-        guard let object = parsed as? [String: Any] else { throw .invalidBody("The body must be a JSON object.") }
-        if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
-            throw .invalidBody("Unknown field '\(unknown.prefix(64))'.")
+        guard case .object(let members) = parsed else { throw .invalidBody("The body must be a JSON object.") }
+        let unknown = members.first { key, _ in !fields.contains { JSONValue.sameKey($0, key) } }
+        if let unknown {
+            throw .invalidBody("Unknown field '\(unknown.0.prefix(64))'.")
         }
         var result = RequestBody()
-        if let task = object["task"] {
-            guard let name = task as? String, isName(name) else { throw .invalidBody("'task' must be a task name.") }
+        if let task = JSONValue.member("task", in: members) {
+            guard case .string(let name) = task, isName(name) else { throw .invalidBody("'task' must be a task name.") }
             result.task = name
         }
-        if let servers = object["servers"] {
-            guard let names = servers as? [Any], let strings = names as? [String], strings.allSatisfy(isName) else {
-                throw .invalidBody("'servers' must be a list of server or group names.")
-            }
-            guard !strings.isEmpty else { throw .invalidBody("'servers' must not be empty; leave it out for all.") }
-            result.servers = strings
+        if let servers = JSONValue.member("servers", in: members) {
+            result.servers = try names(servers)
         }
         return result
     }
@@ -44,7 +40,7 @@ struct RequestBody: Sendable, Equatable {
         guard parts.first == "application/json" else { return false }
         return parts.dropFirst().allSatisfy { parameter in
             guard parameter.hasPrefix("charset=") else { return true }
-            let value = parameter.dropFirst("charset=".count).replacingOccurrences(of: "\"", with: "")
+            let value = parameter.dropFirst("charset=".count).filter { $0 != "\"" }
             return value == "utf-8" || value == "utf8"
         }
     }
@@ -54,5 +50,18 @@ struct RequestBody: Sendable, Equatable {
         let bytes = Array(name.utf8)
         return !bytes.isEmpty && bytes.count <= PathSegments.maxSegmentBytes
             && !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "/") })
+    }
+
+    /// The `servers` list: a non-empty list of names.
+    private static func names(_ value: JSONValue) throws(GatewayError) -> [String] {
+        let invalid = GatewayError.invalidBody("'servers' must be a list of server or group names.")
+        guard case .array(let items) = value else { throw invalid }
+        var names: [String] = []
+        for item in items {
+            guard case .string(let name) = item, isName(name) else { throw invalid }
+            names.append(name)
+        }
+        guard !names.isEmpty else { throw .invalidBody("'servers' must not be empty; leave it out for all.") }
+        return names
     }
 }

@@ -2,32 +2,37 @@
 struct ConfigObject {
     /// Where this object sits in the document.
     let path: ConfigPath
-    /// Its members as written.
-    let fields: [String: ConfigValue]
+    /// Its members in document order; the parser has already refused duplicate names.
+    let members: [(String, JSONValue)]
     /// Where its problems go.
     let sink: ConfigProblemSink
 
     /// Reads `value` as an object, or reports its type and returns nil.
-    init?(_ value: ConfigValue, at path: ConfigPath, sink: ConfigProblemSink) {
-        guard case .object(let fields) = value else {
+    init?(_ value: JSONValue, at path: ConfigPath, sink: ConfigProblemSink) {
+        guard case .object(let members) = value else {
             sink.wrongType(path, expected: "an object", got: value)
             return nil
         }
         self.path = path
-        self.fields = fields
+        self.members = members
         self.sink = sink
     }
 
-    /// Reports every key not in `known`, with a hint when it looks like a typo of one.
+    /// Reports every key not in `known`, in document order, with a hint when it looks like a typo of one.
     func allowOnly(_ known: [String]) {
-        for key in fields.keys.sorted() where !known.contains(key) {
+        for (key, _) in members where !known.contains(where: { JSONValue.sameKey($0, key) }) {
             sink.error(path.key(key), ConfigSpelling.withHint("unknown key", for: key, among: known))
         }
     }
 
+    /// Whether `key` is written at all, even as `null`.
+    func has(_ key: String) -> Bool {
+        JSONValue.member(key, in: members) != nil
+    }
+
     /// The value of `key`; a JSON `null` counts as absent. A missing required key is reported.
-    func value(_ key: String, required: Bool = false) -> ConfigValue? {
-        guard let value = fields[key], value != .null else {
+    func value(_ key: String, required: Bool = false) -> JSONValue? {
+        guard let value = JSONValue.member(key, in: members), value != .null else {
             if required { sink.error(path.key(key), "required key is missing") }
             return nil
         }
@@ -47,9 +52,13 @@ struct ConfigObject {
     /// A whole number in `range`, or `fallback` when absent or invalid (reported).
     func integer(_ key: String, in range: ClosedRange<Int>, default fallback: Int) -> Int {
         guard let value = value(key) else { return fallback }
-        guard case .integer(let number) = value else {
-            if case .number = value {
-                sink.error(path.key(key), "must be a whole number between \(range.lowerBound) and \(range.upperBound)")
+        guard case .int(let number) = value else {
+            let bounds = "between \(range.lowerBound) and \(range.upperBound)"
+            if case .double(let number) = value {
+                // Past Int's range the parser keeps a Double; say so rather than call 1e300 "not whole".
+                let outside = abs(number) >= 0x1p63
+                sink.error(path.key(key), outside ? "number out of range; must be \(bounds)"
+                    : "must be a whole number \(bounds), written without a fraction or exponent")
             } else {
                 sink.wrongType(path.key(key), expected: "a whole number", got: value)
             }
@@ -73,7 +82,7 @@ struct ConfigObject {
     }
 
     /// A list member, or nil when absent or of another type (reported).
-    func list(_ key: String, required: Bool = false) -> [ConfigValue]? {
+    func list(_ key: String, required: Bool = false) -> [JSONValue]? {
         guard let value = value(key, required: required) else { return nil }
         guard case .array(let items) = value else {
             sink.wrongType(path.key(key), expected: "a list", got: value)

@@ -6,6 +6,20 @@ struct ConfigPath: Sendable, Equatable, CustomStringConvertible {
     /// The path as printed.
     let description: String
 
+    /// The path the parser reported, e.g. for a duplicate key.
+    init(_ steps: [JSONPathStep]) {
+        self = steps.reduce(.root) { path, step in
+            switch step {
+            case .key(let name): path.key(name)
+            case .index(let index): path.index(index)
+            }
+        }
+    }
+
+    private init(description: String) {
+        self.description = description
+    }
+
     /// The member `name` of the object at this path.
     func key(_ name: String) -> ConfigPath {
         let plain = !name.isEmpty && name.utf8.count <= 64 && name.unicodeScalars.allSatisfy {

@@ -4,7 +4,7 @@ enum KeySection {
     static let keys = ["id", "hash", "servers", "tasks", "hooks", "api", "disabled"]
 
     /// The key as written; invalid parts are reported and left empty.
-    static func read(_ value: ConfigValue, at path: ConfigPath, context: ConfigLoadContext) -> KeyConfig {
+    static func read(_ value: JSONValue, at path: ConfigPath, context: ConfigLoadContext) -> KeyConfig {
         let sink = context.sink
         guard let key = ConfigObject(value, at: path, sink: sink) else { return KeyConfig(id: "", hash: []) }
         key.allowOnly(keys)

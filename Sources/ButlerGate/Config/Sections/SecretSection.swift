@@ -38,7 +38,7 @@ enum SecretSection {
         case (.some, .some):
             context.sink.error(source.path, "give either 'env' or 'file', not both")
         case (nil, nil):
-            if !source.fields.keys.contains("env") && !source.fields.keys.contains("file") {
+            if !source.has("env") && !source.has("file") {
                 context.sink.error(source.path, "must have 'env' (a variable name) or 'file' (a path)")
             }
         }

@@ -4,7 +4,7 @@ enum ServerSection {
     static let keys = ["name", "url", "token", "machineIdentifier", "groups", "timeoutMs", "resolve", "tls"]
 
     /// The server as written; invalid parts are reported and left empty, so later checks can still run.
-    static func read(_ value: ConfigValue, at path: ConfigPath, context: ConfigLoadContext) -> ServerConfig {
+    static func read(_ value: JSONValue, at path: ConfigPath, context: ConfigLoadContext) -> ServerConfig {
         let sink = context.sink
         guard let server = ConfigObject(value, at: path, sink: sink) else {
             return ServerConfig(name: "", url: "", token: "")

@@ -1,12 +1,4 @@
-/// A JSON value whose objects keep their key order, so rendered bodies and log lines are stable.
-public enum JSONValue: Sendable, Equatable {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
+extension JSONValue {
     /// The compact JSON text of this value.
     public var rendered: String {
         var output = ""
@@ -22,6 +14,8 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
         case .int(let number): output += String(number)
+        // JSON has no infinity or NaN; only values built in code can hold them, and null is the usual stand-in.
+        case .double(let number): output += number.isFinite ? number.description : "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
         case .array(let items):
@@ -60,17 +54,5 @@ public enum JSONValue: Sendable, Equatable {
             }
         }
         output += "\""
-    }
-
-    /// Equal when the rendered texts are equal (member order counts).
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        lhs.rendered == rhs.rendered
-    }
-}
-
-extension JSONValue {
-    /// A JSON array of strings.
-    static func strings(_ values: [String]) -> JSONValue {
-        .array(values.map { .string($0) })
     }
 }
