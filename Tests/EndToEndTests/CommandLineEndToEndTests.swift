@@ -6,61 +6,38 @@ import Testing
 /// The `butlergate` executable as a user runs it.
 @Suite(.serialized)
 struct CommandLineEndToEndTests {
-    @Test func demoPrintsCurlCommandsThatWorkAsPrinted() throws {
-        let process = Process()
-        process.executableURL = Executable.url
-        process.arguments = ["demo", "--port", "0"]
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let stdout = Reader(output.fileHandleForReading)
-        let stderr = Reader(error.fileHandleForReading)
-        defer { if process.isRunning { process.terminate() } }
+    @Test func demoPrintsCurlCommandsThatWorkAsPrinted() async throws {
+        let run = try await runBlocking { try DemoRun.perform() }
 
-        let text = stdout.wait(timeout: .seconds(20)) { $0.contains("Press Ctrl-C") }
-        let key = try #require(text.firstMatch(of: /API key: (bgk_[A-Za-z0-9_-]+)/)?.output.1)
-        #expect(text.contains("URL: https://127.0.0.1:"))
-        let commands = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.hasPrefix("curl ") }
-        #expect(commands.count >= 5)
-        var statuses: [Int] = []
-        for command in commands {
-            let result = try Executable.shell(command + " -s -o /dev/null -w '%{http_code}'")
-            statuses.append(Int(result) ?? -1)
-        }
-        #expect(statuses == [200, 200, 200, 200, 200, 400], "statuses: \(statuses)")
-
-        kill(process.processIdentifier, SIGINT)
-        Executable.wait(for: process, timeout: .seconds(10))
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
-        #expect(!stderr.text().contains(String(key)), "the demo key was logged")
-        #expect(stderr.text().contains("listening"))
+        let key = try #require(run.stdout.firstMatch(of: /API key: (bgk_[A-Za-z0-9_-]+)/)?.output.1)
+        #expect(run.stdout.contains("URL: https://127.0.0.1:"))
+        #expect(run.statuses == [200, 200, 200, 200, 200, 400], "statuses: \(run.statuses)")
+        #expect(run.exitedCleanly, "SIGINT must drain and exit 0")
+        #expect(!run.stderr.contains(String(key)), "the demo key was logged")
+        #expect(run.stderr.contains("listening"))
     }
 
-    @Test func keysNewPrintsTheKeyOnItsOwnLineAndAMatchingHash() throws {
-        let result = try Executable.run(["keys", "new", "--id", "homeassistant"])
+    @Test func keysNewPrintsTheKeyOnItsOwnLineAndAMatchingHash() async throws {
+        let result = try await runBlocking { try Executable.run(["keys", "new", "--id", "homeassistant"]) }
 
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n").map(String.init)
         let key = try #require(lines.first)
         #expect(key.hasPrefix("bgk_") && key.count >= 40)
         let entry = try #require(lines.last)
-        let hash = try Executable.shell("printf %s '\(key)' | sha256sum | cut -d' ' -f1")
+        let hash = try await runBlocking { try Executable.shell("printf %s '\(key)' | sha256sum | cut -d' ' -f1") }
         #expect(entry.contains(#""id": "homeassistant""#))
         #expect(entry.contains("sha256:" + hash))
     }
 
-    @Test func checkConfigExplainsProblemsAndExitsOne() throws {
+    @Test func checkConfigExplainsProblemsAndExitsOne() async throws {
         let path = NSTemporaryDirectory() + "bg-bad-\(UUID().uuidString).json"
         let bad =
             #"{"listen":{"port":8443,"insecurePlaintext":true},"servers":[{"name":"den","url":"ftp://x","tokne":"a"}]}"#
         try bad.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
 
-        let result = try Executable.run(["check-config", path])
+        let result = try await runBlocking { try Executable.run(["check-config", path]) }
 
         #expect(result.status == 1)
         #expect(result.output.contains("servers[0].tokne"))
@@ -101,9 +78,9 @@ struct CommandLineEndToEndTests {
         await stale.shutdown()
     }
 
-    @Test func versionAndUnknownCommand() throws {
-        let version = try Executable.run(["version"])
-        let unknown = try Executable.run(["frobnicate"])
+    @Test func versionAndUnknownCommand() async throws {
+        let version = try await runBlocking { try Executable.run(["version"]) }
+        let unknown = try await runBlocking { try Executable.run(["frobnicate"]) }
 
         #expect(version.status == 0)
         #expect(version.output.hasPrefix("butlergate "))
@@ -126,5 +103,39 @@ extension Executable {
         return reader.wait(timeout: .seconds(1)) { _ in !process.isRunning }.trimmingCharacters(
             in: .whitespacesAndNewlines
         )
+    }
+}
+
+/// One run of `butlergate demo`: start it, run every curl command it prints, stop it with SIGINT.
+struct DemoRun: Sendable {
+    var stdout: String
+    var stderr: String
+    var statuses: [Int]
+    var exitedCleanly: Bool
+
+    /// Blocking: call through `runBlocking`.
+    static func perform() throws -> DemoRun {
+        let process = Process()
+        process.executableURL = Executable.url
+        process.arguments = ["demo", "--port", "0"]
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let stdout = Reader(output.fileHandleForReading)
+        let stderr = Reader(error.fileHandleForReading)
+        defer { if process.isRunning { process.terminate() } }
+
+        let text = stdout.wait(timeout: .seconds(20)) { $0.contains("Press Ctrl-C") }
+        let commands = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("curl ") }
+        let statuses = try commands.map { command in
+            Int(try Executable.shell(command + " -s -o /dev/null -w '%{http_code}'")) ?? -1
+        }
+        kill(process.processIdentifier, SIGINT)
+        Executable.wait(for: process, timeout: .seconds(10))
+        let clean = process.terminationReason == .exit && process.terminationStatus == 0
+        return DemoRun(stdout: text, stderr: stderr.text(), statuses: statuses, exitedCleanly: clean)
     }
 }
