@@ -1,5 +1,3 @@
-import GateHTTP
-
 /// The configured keys, matched by hash in constant time.
 struct APIKeyTable: Sendable {
     /// Every configured key, disabled ones included (they are compared too, so timing does not tell).
@@ -18,19 +16,6 @@ struct APIKeyTable: Sendable {
             }
         }
         return found
-    }
-
-    /// The key a request presents: `Authorization: Bearer <key>` first, else `X-API-Key`.
-    static func presentedKey(in headers: HTTPHeaders) -> String? {
-        if let authorization = headers["Authorization"] {
-            let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-            if parts.count == 2, parts[0].lowercased() == "bearer" {
-                let key = parts[1].trimmingSpaces()
-                return key.isEmpty ? nil : key
-            }
-        }
-        guard let header = headers["X-API-Key"]?.trimmingSpaces(), !header.isEmpty else { return nil }
-        return header
     }
 }
 

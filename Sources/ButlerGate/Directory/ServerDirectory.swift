@@ -1,6 +1,6 @@
 import PlexButler
 
-/// Servers and groups in one case-insensitive namespace; every expansion is in config order.
+/// Servers and groups in one ASCII-case-insensitive namespace; every expansion is in config order.
 struct ServerDirectory: Sendable {
     /// A group and its members' indices, in config order.
     struct Group: Sendable {
@@ -16,15 +16,15 @@ struct ServerDirectory: Sendable {
     let plexServers: [PlexServer]
     /// Groups in order of first mention.
     let groups: [Group]
-    private let index: [String: [Int]]
+    private let index: [FoldedName: [Int]]
 
     /// Builds the namespace; a server name wins over a group of the same spelling (the loader rejects both).
     init(servers: [ServerConfig]) {
         var groups: [Group] = []
-        var groupIndex: [String: Int] = [:]
+        var groupIndex: [FoldedName: Int] = [:]
         for (position, server) in servers.enumerated() {
             for group in server.groups {
-                let key = group.lowercased()
+                guard let key = FoldedName(group) else { continue }
                 if let existing = groupIndex[key] {
                     if !groups[existing].members.contains(position) {
                         groups[existing].members.append(position)
@@ -35,12 +35,16 @@ struct ServerDirectory: Sendable {
                 }
             }
         }
-        var index: [String: [Int]] = [:]
+        var index: [FoldedName: [Int]] = [:]
         for group in groups {
-            index[group.name.lowercased()] = group.members
+            if let key = FoldedName(group.name) {
+                index[key] = group.members
+            }
         }
         for (position, server) in servers.enumerated() {
-            index[server.name.lowercased()] = [position]
+            if let key = FoldedName(server.name) {
+                index[key] = [position]
+            }
         }
         self.servers = servers
         self.plexServers = servers.map(Self.plexServer)
@@ -48,19 +52,9 @@ struct ServerDirectory: Sendable {
         self.index = index
     }
 
-    /// The member indices of a server or group name, or nil when nothing has that name.
+    /// The member indices of a server or group name in any ASCII case, or nil when nothing has that name.
     func expand(_ name: String) -> [Int]? {
-        index[name.lowercased()]
-    }
-
-    /// Every server `names` reach, each once, in config order; throws `unknown_server` for the first unknown name.
-    func resolve(_ names: [String]) throws(GatewayError) -> [Int] {
-        var chosen = Set<Int>()
-        for name in names {
-            guard let members = expand(name) else { throw .unknownServer(name) }
-            chosen.formUnion(members)
-        }
-        return chosen.sorted()
+        FoldedName(name).flatMap { index[$0] }
     }
 
     /// The upstream model of one configured server.

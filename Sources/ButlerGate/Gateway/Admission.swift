@@ -24,13 +24,14 @@ struct Admission: Sendable {
         if let seconds = limiter.retryAfter(for: head.remoteAddress, limit: limit) {
             throw .rateLimited(retryAfterSeconds: seconds)
         }
-        guard let presented = APIKeyTable.presentedKey(in: head.headers) else { throw .invalidAPIKey }
+        let credential = PresentedCredential(headers: head.headers)
         // Only a presented key can be a guess; a caller that forgot the header is not counted.
-        guard let matched = snapshot.keys.match(presented) else {
+        guard credential != .missing else { throw .invalidAPIKey }
+        guard case .key(let presented) = credential, let matched = snapshot.keys.match(presented) else {
             if let seconds = limiter.recordFailure(for: head.remoteAddress, limit: limit) {
                 throw .rateLimited(retryAfterSeconds: seconds)
             }
-            throw .invalidAPIKey
+            throw credential == .ambiguous ? .ambiguousAPIKey : .invalidAPIKey
         }
         context.keyID = matched.id
         route = try Router.match(method: head.method, path: head.path)

@@ -41,7 +41,7 @@ public final class Gateway: HTTPResponder {
     /// Key, route, method and declared size, before the body is read; a refusal is logged here.
     public func screen(_ head: HTTPRequestHead) -> HeadDecision {
         let current = snapshot.withLock { $0 }
-        var context = RequestContext(head: head, logger: logger)
+        var context = RequestContext(head: head, keys: current.keys, logger: logger)
         do {
             _ = try Admission(head: head, snapshot: current, limiter: limiter, context: &context)
             return .proceed(maxBodyBytes: current.config.limits.maxBodyBytes)
@@ -53,7 +53,7 @@ public final class Gateway: HTTPResponder {
     /// Runs every check again, then answers; exactly one access line per call.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let current = snapshot.withLock { $0 }
-        var context = RequestContext(head: request.head, logger: logger)
+        var context = RequestContext(head: request.head, keys: current.keys, logger: logger)
         let response: HTTPResponse
         do {
             response = try await answer(request, snapshot: current, context: &context)
@@ -65,7 +65,8 @@ public final class Gateway: HTTPResponder {
 
     /// Renders the HTTP server's own refusals as problems, with a request id and an access line.
     public func reject(_ error: HTTPRequestError, head: HTTPRequestHead?) -> HTTPResponse {
-        let context = RequestContext(head: head, logger: logger)
+        let keys = snapshot.withLock { $0.keys }
+        let context = RequestContext(head: head, keys: keys, logger: logger)
         var response = ProblemResponse.make(GatewayError(error), requestID: context.requestID)
         response.closesConnection = true
         return finish(response, context: context)
@@ -105,7 +106,8 @@ public final class Gateway: HTTPResponder {
         if request.query?.isEmpty == false {
             throw .badRequest("This route takes no query parameters.")
         }
-        _ = try RequestBody.parse(request.body, contentType: request.headers["Content-Type"], fields: [])
+        let contentType = try ContentTypeField.single(in: request.headers)
+        _ = try RequestBody.parse(request.body, contentType: contentType, fields: [])
         guard key.api else { throw .forbidden("This key may not use the API routes.") }
         let json = route == .listTasks
             ? ResultBodies.tasks(snapshot.catalogue)

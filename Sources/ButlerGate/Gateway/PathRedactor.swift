@@ -1,16 +1,19 @@
-/// Makes a request path safe to log: hook secrets and anything shaped like a key become `***`.
+/// Makes a request path safe to log: hook secrets and anything that may hold a key become `***`.
 enum PathRedactor {
     /// Longest path kept in a log line.
     static let maxLength = 256
 
-    /// `path` (already without its query) with secret segments masked and length capped.
-    static func redact(_ path: String) -> String {
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        for position in segments.indices {
-            let isHookSecret = position >= 4 && segments[1] == "v1" && segments[2] == "hooks"
-            if isHookSecret || segments[position].lowercased().hasPrefix(KeyGenerator.prefix) {
-                segments[position] = "***"
-            }
+    /// `path` (the query is never passed in, so never logged) with secret segments masked and length capped.
+    ///
+    /// Segments are judged percent-decoded (`%62gk_…` is a key too) but shown as sent.
+    static func redact(_ path: String, keys: APIKeyTable) -> String {
+        let raw = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Array.init)
+        let decoded = raw.map { PathSegments.percentDecoded($0).bytes }
+        // Everything after `hooks/{hook}` is a path secret, wherever the route starts (origin or absolute form).
+        let hookName = decoded.firstIndex(of: Array("hooks".utf8)).map { $0 + 1 } ?? raw.count
+        let segments = raw.indices.map { position in
+            let secret = position > hookName || keys.mayHoldKey(raw[position])
+            return secret ? "***" : String(decoding: raw[position], as: UTF8.self)
         }
         let joined = segments.joined(separator: "/")
         return joined.count > maxLength ? String(joined.prefix(maxLength)) + "…" : joined

@@ -17,13 +17,13 @@ struct RequestContext: Sendable {
     /// Set once a key has matched.
     var keyID: String?
 
-    /// A context for `head` (nil when the server could not parse one).
-    init(head: HTTPRequestHead?, logger: Logger) {
-        requestID = RequestID.accepted(from: head?.headers) ?? RequestID.generate()
+    /// A context for `head` (nil when the server could not parse one); `keys` tell what must not be logged.
+    init(head: HTTPRequestHead?, keys: APIKeyTable, logger: Logger) {
+        requestID = RequestID.accepted(from: head?.headers, keys: keys) ?? RequestID.generate()
         self.logger = logger.with("request.id", .string(requestID))
         started = .now
         method = head?.method ?? "-"
-        path = head.map { PathRedactor.redact($0.path) } ?? "-"
+        path = head.map { PathRedactor.redact($0.path, keys: keys) } ?? "-"
         clientAddress = head?.remoteAddress ?? "-"
     }
 

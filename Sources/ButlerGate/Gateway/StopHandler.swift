@@ -16,15 +16,14 @@ struct StopHandler: Sendable {
         if !route.takesServersQuery, request.query?.isEmpty == false {
             throw .badRequest("This route takes no query parameters.")
         }
-        let body = try RequestBody.parse(
-            request.body, contentType: request.headers["Content-Type"], fields: route.bodyFields
-        )
+        let contentType = try ContentTypeField.single(in: request.headers)
+        let body = try RequestBody.parse(request.body, contentType: contentType, fields: route.bodyFields)
         let intent = try StopIntent.make(route: route, request: request, body: body)
-        guard let task = snapshot.catalogue.canonicalName(for: intent.task) else {
-            throw .unknownTask(intent.task, validTasks: snapshot.catalogue.names)
+        guard let task = intent.task.text.flatMap(snapshot.catalogue.canonicalName(for:)) else {
+            throw .unknownTask(shown(intent.task), validTasks: snapshot.catalogue.names)
         }
         let targets = try targets(intent.servers, key: key)
-        try checkScope(key: key, task: task, names: intent.servers, targets: targets)
+        try checkScope(key: key, task: task, names: intent.servers?.compactMap(\.text), targets: targets)
 
         let deadline = ContinuousClock.now + .milliseconds(snapshot.config.limits.requestDeadlineMs)
         let servers = targets.map { snapshot.directory.plexServers[$0] }
@@ -41,10 +40,23 @@ struct StopHandler: Sendable {
         return JSONResponse.make(status: summary.httpStatus, json)
     }
 
-    /// The server indices to call, in config order: the named ones (404 for an unknown name), or all the key reaches.
-    private func targets(_ names: [String]?, key: APIKey) throws(GatewayError) -> [Int] {
+    /// The server indices to call, each once, in config order: the named ones (404 for the first unknown
+    /// name), or all the key reaches.
+    private func targets(_ names: [SuppliedName]?, key: APIKey) throws(GatewayError) -> [Int] {
         guard let names else { return key.servers.sorted() }
-        return try snapshot.directory.resolve(names)
+        var chosen = Set<Int>()
+        for name in names {
+            guard let members = name.text.flatMap(snapshot.directory.expand) else {
+                throw .unknownServer(shown(name))
+            }
+            chosen.formUnion(members)
+        }
+        return chosen.sorted()
+    }
+
+    /// How a refused name appears in a problem detail: masked when it may hold a key, nil when unreadable.
+    private func shown(_ name: SuppliedName) -> String? {
+        name.text.map { snapshot.keys.mayHoldKey($0) ? "***" : $0 }
     }
 
     /// The last check: the key may use the API, stop the task, and reach every named server or group in full.

@@ -87,11 +87,19 @@ extension GatewayError {
     public static let invalidAPIKey = GatewayError(
         .invalidAPIKey, "Send a valid API key as a Bearer token or in X-API-Key."
     )
+    /// 401: more than one credential field, counted as a wrong key; which one was meant cannot be told.
+    public static let ambiguousAPIKey = GatewayError(
+        .invalidAPIKey, "The credentials are ambiguous: send exactly one Authorization or X-API-Key field."
+    )
     /// 404: no route has this path.
     public static let unknownRoute = GatewayError(.unknownRoute, "No route matches this path.")
     /// 415: a non-empty body that is not JSON.
     public static let unsupportedMediaType = GatewayError(
         .unsupportedMediaType, "A request body must be application/json."
+    )
+    /// 415: two or more Content-Type fields, refused even without a body.
+    public static let ambiguousContentType = GatewayError(
+        .unsupportedMediaType, "The request has more than one Content-Type field; send one, application/json."
     )
     /// 413: the body is over the limit.
     public static let bodyTooLarge = GatewayError(.bodyTooLarge, "The request body is over the size limit.")
@@ -113,16 +121,19 @@ extension GatewayError {
         GatewayError(.forbidden, detail)
     }
 
-    /// 400 listing the catalogue, so the caller can fix the name.
-    public static func unknownTask(_ name: String, validTasks: [String]) -> GatewayError {
-        var error = GatewayError(.unknownTask, "\(quoted(name)) is not a Butler task; see validTasks.")
+    /// 400 listing the catalogue, so the caller can fix the name; a nil name was not a readable name at all.
+    public static func unknownTask(_ name: String?, validTasks: [String]) -> GatewayError {
+        let detail = name.map { "\(quoted($0)) is not a Butler task; see validTasks." }
+            ?? "The task in the path is not a valid name; see validTasks."
+        var error = GatewayError(.unknownTask, detail)
         error.validTasks = validTasks
         return error
     }
 
-    /// 404 naming the server or group that does not exist.
-    public static func unknownServer(_ name: String) -> GatewayError {
-        GatewayError(.unknownServer, "No server or group is called \(quoted(name)).")
+    /// 404 naming the server or group that does not exist; a nil name was not a readable name at all.
+    public static func unknownServer(_ name: String?) -> GatewayError {
+        guard let name else { return GatewayError(.unknownServer, "The server in the path is not a valid name.") }
+        return GatewayError(.unknownServer, "No server or group is called \(quoted(name)).")
     }
 
     /// 405 with the methods the path takes.

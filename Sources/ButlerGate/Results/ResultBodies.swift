@@ -44,10 +44,10 @@ enum ResultBodies {
     /// `GET /v1/servers`: what `key` may reach; names, groups and machine identifiers only, never URLs or tokens.
     static func servers(_ directory: ServerDirectory, key: APIKey) -> JSONValue {
         let groups = directory.groups.filter { key.mayReach($0.members) }
-        let reachableGroupNames = Set(groups.map { $0.name.lowercased() })
+        let reachableGroupNames = Set(groups.compactMap { FoldedName($0.name) })
         let servers = directory.servers.indices.filter(key.servers.contains).map { position in
             let config = directory.servers[position]
-            let memberOf = config.groups.filter { reachableGroupNames.contains($0.lowercased()) }
+            let memberOf = config.groups.filter { FoldedName($0).map(reachableGroupNames.contains) ?? false }
             return JSONValue.object([
                 ("name", .string(config.name)),
                 ("groups", .strings(memberOf)),

@@ -1,9 +1,9 @@
 /// A matched route with its decoded path parameters.
 enum Route: Sendable, Equatable {
     /// `POST /v1/tasks/{task}/stop`
-    case stopTask(task: String)
+    case stopTask(task: SuppliedName)
     /// `POST /v1/servers/{server}/tasks/{task}/stop` and `DELETE /v1/servers/{server}/tasks/{task}`
-    case stopOnServer(server: String, task: String)
+    case stopOnServer(server: SuppliedName, task: SuppliedName)
     /// `POST /v1/stop`
     case stop
     /// `GET /v1/tasks`

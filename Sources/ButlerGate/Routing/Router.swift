@@ -17,26 +17,30 @@ enum Router {
     }
 
     /// Every (method, route) pair the path shape admits.
-    private static func routes(for segments: [String]) -> [(method: String, route: Route)] {
+    ///
+    /// Fixed words must be readable; a parameter may be `.unreadable`, so a stop route with a name that
+    /// is no name still answers `unknown_task` / `unknown_server` in DESIGN 1.1's order, not 404.
+    private static func routes(for segments: [SuppliedName]) -> [(method: String, route: Route)] {
+        let words = segments.map(\.text)
         switch segments.count {
         case 1:
-            switch segments[0] {
+            switch words[0] {
             case "healthz": return [("GET", .health)]
             case "readyz": return [("GET", .readiness)]
             default: return []
             }
-        case 2 where segments[0] == "v1":
-            switch segments[1] {
+        case 2 where words[0] == "v1":
+            switch words[1] {
             case "stop": return [("POST", .stop)]
             case "tasks": return [("GET", .listTasks)]
             case "servers": return [("GET", .listServers)]
             default: return []
             }
-        case 4 where segments[0] == "v1" && segments[1] == "tasks" && segments[3] == "stop":
+        case 4 where words[0] == "v1" && words[1] == "tasks" && words[3] == "stop":
             return [("POST", .stopTask(task: segments[2]))]
-        case 5 where segments[0] == "v1" && segments[1] == "servers" && segments[3] == "tasks":
+        case 5 where words[0] == "v1" && words[1] == "servers" && words[3] == "tasks":
             return [("DELETE", .stopOnServer(server: segments[2], task: segments[4]))]
-        case 6 where segments[0] == "v1" && segments[1] == "servers" && segments[3] == "tasks" && segments[5] == "stop":
+        case 6 where words[0] == "v1" && words[1] == "servers" && words[3] == "tasks" && words[5] == "stop":
             return [("POST", .stopOnServer(server: segments[2], task: segments[4]))]
         default:
             return []

@@ -9,7 +9,8 @@ public struct TaskCatalogue: Sendable {
     }
 
     public let entries: [Entry]
-    private let index: [String: String]
+    /// Every accepted spelling (name, kebab alias, snake alias), ASCII-folded, to its canonical name.
+    private let index: [FoldedName: String]
 
     /// The catalogue of both generations.
     public static let standard = TaskCatalogue(legacy: legacyNames, current: currentNames)
@@ -35,30 +36,31 @@ public struct TaskCatalogue: Sendable {
     init(legacy: [String], current: [String]) {
         let names = Array(Set(legacy + current)).sorted()
         var entries: [Entry] = []
-        var index: [String: String] = [:]
+        var index: [FoldedName: String] = [:]
         for name in names {
             let generation = legacy.contains(name) ? (current.contains(name) ? "both" : "legacy") : "current"
             let aliases = [Self.separated(name, by: "-"), Self.separated(name, by: "_")]
             entries.append(Entry(name: name, aliases: aliases, generation: generation))
-            index[Self.key(name)] = name
+            for spelling in [name] + aliases {
+                if let key = FoldedName(spelling) {
+                    index[key] = name
+                }
+            }
         }
         self.entries = entries
         self.index = index
     }
 
-    /// The canonical name for any accepted spelling, or nil for a name that is not in the catalogue.
+    /// The canonical name for the name or one of its two aliases in any ASCII case; nil for anything else.
+    ///
+    /// Separators are not ignored: only the listed spellings match, so `b_a_c_k_u_p_d_a_t_a_b_a_s_e` does not.
     public func canonicalName(for spelling: String) -> String? {
-        guard !spelling.isEmpty, spelling.utf8.count <= 64 else { return nil }
-        return index[Self.key(spelling)]
+        guard let key = FoldedName(spelling) else { return nil }
+        return index[key]
     }
 
     /// Every canonical name, sorted.
     public var names: [String] { entries.map(\.name) }
-
-    /// Case-folded with separators dropped, so `backup-database`, `BACKUP_DATABASE` and `BackupDatabase` meet.
-    static func key(_ spelling: String) -> String {
-        String(spelling.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" })
-    }
 
     /// `BackupDatabase` → `backup-database`; an upper-case run stays one word (`EpgGuides` → `epg-guides`).
     static func separated(_ name: String, by separator: Character) -> String {

@@ -38,28 +38,28 @@ struct GatewayFanoutTests {
         harness.expectNoSecrets()
     }
 
+    /// Counted in flight rather than timed, so a busy machine cannot make a concurrent fan-out look serial.
     @Test func serversAreCalledConcurrently() async {
-        let slow = Script.status(200, after: .milliseconds(300))
+        let slow = Script.status(200, after: .milliseconds(600))
         let harness = GatewayHarness(scripts: ["den": slow, "attic": slow, "cabin": slow])
-        let started = ContinuousClock.now
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop")
-        let elapsed = started.duration(to: .now)
         #expect(response.status == 200)
-        #expect(elapsed < .milliseconds(750))
+        #expect(harness.transport.peakConcurrency == 3)
         #expect(harness.transport.requests.count == 3)
         harness.expectNoSecrets()
     }
 
+    /// The deadline is wide so the immediate answer wins even while the full suite loads both cores.
     @Test func requestDeadlineBoundsEvenATransportThatOverruns() async {
-        var stuck = Script.status(200, after: .seconds(3))
+        var stuck = Script.status(200, after: .seconds(4))
         stuck.ignoresCancellation = true
         let harness = GatewayHarness(
-            scripts: ["den": stuck], limits: LimitsConfig(requestDeadlineMs: 800), timeoutMs: 5000
+            scripts: ["den": stuck], limits: LimitsConfig(requestDeadlineMs: 1500), timeoutMs: 8000
         )
         let started = ContinuousClock.now
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den,attic")
         let elapsed = started.duration(to: .now)
-        #expect(elapsed < .milliseconds(2000))
+        #expect(elapsed < .milliseconds(3000))
         #expect(response.status == 207)
         #expect(response.serverOutcomes == ["timeout", "stopped"])
         harness.expectNoSecrets()

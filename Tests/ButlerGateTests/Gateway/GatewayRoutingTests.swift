@@ -68,8 +68,8 @@ struct GatewayRoutingTests {
 
     @Test(arguments: [
         "/v1/tasks/", "/v1//tasks", "/v1/tasks/BackupDatabase/stop/", "/v2/tasks", "/",
-        "/v1/tasks/Backup%2FDatabase/stop", "/v1/tasks/Backup%0ADatabase/stop", "/v1/tasks/%zz/stop",
-        "/v1/tasks/" + String(repeating: "a", count: 129) + "/stop",
+        "/v1/tasks/Backup%2FDatabase/stop", "/v1/tasks/../stop", "/v1/%zz/BackupDatabase/stop",
+        "/v1/" + String(repeating: "a", count: 129) + "/BackupDatabase/stop",
     ])
     func malformedOrUnknownPathsAre404(path: String) async {
         let harness = GatewayHarness()

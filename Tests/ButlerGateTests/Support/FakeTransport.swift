@@ -1,3 +1,4 @@
+import Dispatch
 import PlexButler
 @testable import ButlerGate
 
@@ -19,9 +20,10 @@ final class FakeTransport: UpstreamTransport {
         }
     }
 
-    // Safe to share: both are `Locked`.
+    // Safe to share: all three are `Locked`.
     private let scripts: Locked<[String: Script]>
     private let recorded = Locked<[UpstreamRequest]>([])
+    private let inFlight = Locked((now: 0, peak: 0))
 
     /// Scripts keyed by server name (the fake URLs are `http://<name>.test:32400`); others answer 200.
     init(_ scripts: [String: Script] = [:]) {
@@ -32,15 +34,25 @@ final class FakeTransport: UpstreamTransport {
         recorded.withLock { $0 }
     }
 
+    /// The most requests that were in `perform` at the same time.
+    var peakConcurrency: Int {
+        inFlight.withLock { $0.peak }
+    }
+
     func perform(_ request: UpstreamRequest) async -> Result<UpstreamResponse, UpstreamFailure> {
         recorded.withLock { $0.append(request) }
+        inFlight.withLock { $0 = (now: $0.now + 1, peak: max($0.peak, $0.now + 1)) }
+        defer { inFlight.withLock { $0.now -= 1 } }
         let host = request.url.dropFirst("http://".count).prefix { $0 != "." }
         let script = scripts.withLock { $0[String(host)] } ?? .status(200)
         if script.delay > .zero {
             if script.ignoresCancellation {
-                let end = ContinuousClock.now + script.delay
-                while ContinuousClock.now < end {
-                    try? await Task.sleep(for: .milliseconds(20))
+                // A timer outside the task: once cancelled, a `Task.sleep` loop would spin on a pool thread.
+                let nanoseconds = Int(script.delay / .nanoseconds(1))
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+                        continuation.resume()
+                    }
                 }
             } else {
                 do {

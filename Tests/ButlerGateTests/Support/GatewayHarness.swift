@@ -105,13 +105,24 @@ final class GatewayHarness: Sendable {
     }
 
     /// No key and no token in any response header or body, or in any log line, so far.
+    ///
+    /// A key's random part is checked on its own too, so a percent-encoded prefix (`%62gk_…`) still counts as a leak.
     func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
-        let secrets = Array(keys.values) + Array(tokens.values)
+        let randomParts = keys.values.map { String($0.dropFirst(KeyGenerator.prefix.count)) }
+        let secrets = Array(keys.values) + randomParts + Array(tokens.values)
         let texts = responses.withLock { $0 }.flatMap { response in
             [String(decoding: response.body, as: UTF8.self)] + response.headers.map { "\($0.name): \($0.value)" }
         } + logs.lines
         for secret in secrets {
             #expect(!texts.contains { $0.contains(secret) }, "a secret leaked", sourceLocation: sourceLocation)
         }
+    }
+
+    /// Every response so far carries an `X-Request-ID` and has exactly one access line with that id.
+    func expectOneAccessLinePerResponse(sourceLocation: SourceLocation = #_sourceLocation) {
+        let ids = responses.withLock { $0 }.map { $0.headers["X-Request-ID"] }
+        let logged = accessLines.map { $0.metadata["request.id"] }
+        #expect(!ids.contains(nil), "a response without X-Request-ID", sourceLocation: sourceLocation)
+        #expect(logged == ids.map { $0.map(LogValue.string) }, "access lines differ", sourceLocation: sourceLocation)
     }
 }
