@@ -20,7 +20,7 @@ struct RequestBody: Sendable, Equatable {
         guard case .object(let members) = parsed else { throw .invalidBody("The body must be a JSON object.") }
         let unknown = members.first { key, _ in !fields.contains { JSONValue.sameKey($0, key) } }
         if let unknown {
-            throw .invalidBody("Unknown field '\(unknown.0.prefix(64))'.")
+            throw .invalidBody(Self.isEchoable(unknown.0) ? "Unknown field '\(unknown.0)'." : "Unknown field.")
         }
         var result = RequestBody()
         if let task = JSONValue.member("task", in: members) {
@@ -63,5 +63,11 @@ struct RequestBody: Sendable, Equatable {
         }
         guard !names.isEmpty else { throw .invalidBody("'servers' must not be empty; leave it out for all.") }
         return names
+    }
+
+    /// Whether a field name may be repeated in an error: short, plain, and not shaped like a key.
+    /// Keys are long and random, so a name of at most 32 plain characters cannot be one of ours.
+    private static func isEchoable(_ name: String) -> Bool {
+        name.utf8.count <= 32 && ConfigRules.isName(name) && !ASCII.contains(Array(name.utf8), Array("bgk_".utf8))
     }
 }

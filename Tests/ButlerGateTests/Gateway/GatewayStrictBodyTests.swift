@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ButlerGate
 
 /// Bodies a lenient parser would accept are refused before any upstream call, so a validator in front of the
@@ -30,6 +31,18 @@ struct GatewayStrictBodyTests {
         let response = await harness.send("POST", "/v1/stop", body: #" { "task" : "Backup\u0044atabase" } "#)
         #expect(response.status == 200)
         #expect(harness.transport.requests.map(\.url).contains("http://den.test:32400/butler/BackupDatabase"))
+        harness.expectNoSecrets()
+    }
+
+    @Test func unknownFieldIsNamedOnlyWhenItCannotBeAKey() async {
+        let harness = GatewayHarness()
+        let keyShaped = harness.keys["admin"]!
+        let plain = await harness.send("POST", "/v1/stop", body: #"{"task":"BackupDatabase","sever":["den"]}"#)
+        let secret = await harness.send("POST", "/v1/stop", body: "{\"task\":\"BackupDatabase\",\"\(keyShaped)\":1}")
+        #expect(plain.json["detail"] as? String == "Unknown field 'sever'.")
+        #expect(secret.status == 400)
+        #expect(secret.json["detail"] as? String == "Unknown field.")
+        #expect(harness.transport.requests.isEmpty)
         harness.expectNoSecrets()
     }
 }

@@ -2,11 +2,11 @@
 struct ConfigNamespace {
     /// Every valid server and group name, as first written.
     private(set) var names: [String] = []
-    private var folded: Set<String> = []
+    private var folded: Set<FoldedName> = []
 
-    /// Whether `name` is a server or group, ignoring case.
+    /// Whether `name` is a server or group, ignoring ASCII case (the gateway resolves names the same way).
     func contains(_ name: String) -> Bool {
-        folded.contains(name.lowercased())
+        FoldedName(name).map { folded.contains($0) } ?? false
     }
 
     /// Builds the namespace from `servers`, reporting duplicates, case clashes and shared machine identifiers.
@@ -28,8 +28,11 @@ struct ConfigNamespace {
                 let key = group.lowercased()
                 let path = list.index(index).key("groups").index(position)
                 if let owner = serverIndex[key] {
-                    sink.error(path, "group '\(group)' has the same name as server '\(owner.name)' "
-                        + "(\(list.index(owner.index))); servers and groups share one case-insensitive namespace")
+                    sink.error(
+                        path,
+                        "group '\(group)' has the same name as server '\(owner.name)' "
+                            + "(\(list.index(owner.index))); servers and groups share one case-insensitive namespace"
+                    )
                 } else if let first = groups[key], first != group {
                     sink.error(path, "group '\(group)' differs only in case from group '\(first)'; use one spelling")
                 } else if groups[key] == nil {
@@ -38,7 +41,7 @@ struct ConfigNamespace {
                 }
             }
         }
-        folded = Set(names.map { $0.lowercased() })
+        folded = Set(names.compactMap(FoldedName.init))
         Self.checkMachineIdentifiers(servers, list: list, sink: sink)
     }
 
