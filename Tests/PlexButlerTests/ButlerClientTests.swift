@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// One scripted Plex answer and the classification it must get.
@@ -31,42 +32,81 @@ struct ButlerClientTests {
     /// Scripted answers and faults, each with the classification it must get.
     static let scenarios: [ButlerScenario] = [
         ButlerScenario(
-            name: "200 with an empty body", reply: .http(200, "OK"), outcome: .stopped, status: 200, error: nil),
+            name: "200 with an empty body",
+            reply: .http(200, "OK"),
+            outcome: .stopped,
+            status: 200,
+            error: nil
+        ),
         ButlerScenario(
             name: "200 with an XML body",
             reply: .http(200, "OK", headers: ["Content-Type: text/xml"], body: "<MediaContainer size=\"0\"/>"),
-            outcome: .stopped, status: 200, error: nil),
+            outcome: .stopped,
+            status: 200,
+            error: nil
+        ),
         ButlerScenario(name: "404", reply: .http(404, "Not Found"), outcome: .notRunning, status: 404, error: nil),
         ButlerScenario(
             name: "401 with Plex's JSON errors",
             reply: .http(
-                401, "Unauthorized", headers: ["Content-Type: application/json"],
-                body: #"{"errors":[{"code":1001,"message":"User could not be authenticated","status":401}]}"#),
-            outcome: .upstreamUnauthorized, status: 401, error: "Plex refused the configured token"),
+                401,
+                "Unauthorized",
+                headers: ["Content-Type: application/json"],
+                body: #"{"errors":[{"code":1001,"message":"User could not be authenticated","status":401}]}"#
+            ),
+            outcome: .upstreamUnauthorized,
+            status: 401,
+            error: "Plex refused the configured token"
+        ),
         ButlerScenario(
             name: "500 with an HTML page",
             reply: .http(500, "Internal Server Error", headers: ["Content-Type: text/html"], body: "<html>oops</html>"),
-            outcome: .upstreamError, status: 500, error: "Plex answered with status 500"),
+            outcome: .upstreamError,
+            status: 500,
+            error: "Plex answered with status 500"
+        ),
         ButlerScenario(
             name: "302 is not followed",
             reply: .http(302, "Found", headers: ["Location: http://127.0.0.1:9/elsewhere"]),
-            outcome: .upstreamError, status: 302, error: "Plex answered with a redirect, which is not followed"),
+            outcome: .upstreamError,
+            status: 302,
+            error: "Plex answered with a redirect, which is not followed"
+        ),
         ButlerScenario(
-            name: "close without an answer", reply: .close, outcome: .unreachable, status: nil,
-            error: "connection closed without a response"),
+            name: "close without an answer",
+            reply: .close,
+            outcome: .unreachable,
+            status: nil,
+            error: "connection closed without a response"
+        ),
         ButlerScenario(
-            name: "reset without an answer", reply: .reset, outcome: .unreachable, status: nil,
-            error: "connection reset"),
+            name: "reset without an answer",
+            reply: .reset,
+            outcome: .unreachable,
+            status: nil,
+            error: "connection reset"
+        ),
         ButlerScenario(
             name: "200 cut short mid-body",
             reply: .respondAndClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\""),
-            outcome: .stopped, status: 200, error: nil),
+            outcome: .stopped,
+            status: 200,
+            error: nil
+        ),
         ButlerScenario(
-            name: "garbage status line", reply: .respondAndClose("GARBAGE\r\n\r\n"), outcome: .invalidResponse,
-            status: nil, error: "malformed HTTP response"),
+            name: "garbage status line",
+            reply: .respondAndClose("GARBAGE\r\n\r\n"),
+            outcome: .invalidResponse,
+            status: nil,
+            error: "malformed HTTP response"
+        ),
         ButlerScenario(
-            name: "non-numeric status", reply: .respondAndClose("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n"),
-            outcome: .invalidResponse, status: nil, error: "malformed HTTP response"),
+            name: "non-numeric status",
+            reply: .respondAndClose("HTTP/1.1 2x0 OK\r\nContent-Length: 0\r\n\r\n"),
+            outcome: .invalidResponse,
+            status: nil,
+            error: "malformed HTTP response"
+        ),
     ]
 
     @Test(arguments: scenarios)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// How the server answers `GET /butler` after a 404, and what the stop result must say then.
@@ -17,35 +18,61 @@ struct ButlerClientUnknownTaskTests {
 
     static let scenarios: [TaskListScenario] = [
         TaskListScenario(
-            name: "JSON list lacking the task", list: ScriptedPlex.json(["OptimizeDatabase", "AutomaticUpdates"]),
-            outcome: .unknownTask, error: unknown),
+            name: "JSON list lacking the task",
+            list: ScriptedPlex.json(["OptimizeDatabase", "AutomaticUpdates"]),
+            outcome: .unknownTask,
+            error: unknown
+        ),
         TaskListScenario(
-            name: "JSON list holding the task", list: ScriptedPlex.json(["OptimizeDatabase", "BackupDatabase"]),
-            outcome: .notRunning, error: nil),
+            name: "JSON list holding the task",
+            list: ScriptedPlex.json(["OptimizeDatabase", "BackupDatabase"]),
+            outcome: .notRunning,
+            error: nil
+        ),
         TaskListScenario(
-            name: "JSON list holding the task in other case", list: ScriptedPlex.json(["backupdatabase"]),
-            outcome: .notRunning, error: nil),
+            name: "JSON list holding the task in other case",
+            list: ScriptedPlex.json(["backupdatabase"]),
+            outcome: .notRunning,
+            error: nil
+        ),
         TaskListScenario(
             name: "XML list lacking the task",
-            list: .http(200, "OK", headers: ["Content-Type: text/xml"],
+            list: .http(
+                200,
+                "OK",
+                headers: ["Content-Type: text/xml"],
                 body: #"<MediaContainer><ButlerTasks><ButlerTask name="CleanOldBundles"/></ButlerTasks>"#
-                    + "</MediaContainer>"),
-            outcome: .unknownTask, error: unknown),
+                    + "</MediaContainer>"
+            ),
+            outcome: .unknownTask,
+            error: unknown
+        ),
         TaskListScenario(
             name: "XML list holding the task",
             list: .http(
-                200, "OK", body: #"<ButlerTasks><ButlerTask name="BackupDatabase" interval="3"/></ButlerTasks>"#),
-            outcome: .notRunning, error: nil),
+                200,
+                "OK",
+                body: #"<ButlerTasks><ButlerTask name="BackupDatabase" interval="3"/></ButlerTasks>"#
+            ),
+            outcome: .notRunning,
+            error: nil
+        ),
         TaskListScenario(name: "empty list", list: ScriptedPlex.json([]), outcome: .notRunning, error: nil),
         TaskListScenario(name: "list answered 404", list: .http(404, "Not Found"), outcome: .notRunning, error: nil),
         TaskListScenario(name: "list answered 500", list: .http(500, "Oops"), outcome: .notRunning, error: nil),
         TaskListScenario(name: "list answered 401", list: .http(401, "No"), outcome: .notRunning, error: nil),
         TaskListScenario(
-            name: "garbage 200", list: .http(200, "OK", body: "\u{1}\u{2}binary"), outcome: .notRunning, error: nil),
+            name: "garbage 200",
+            list: .http(200, "OK", body: "\u{1}\u{2}binary"),
+            outcome: .notRunning,
+            error: nil
+        ),
         TaskListScenario(
             name: "list cut short",
             list: .respondAndClose("HTTP/1.1 200 OK\r\nContent-Length: 400\r\n\r\n{\"ButlerTasks\":{\"ButlerT"),
-            outcome: .notRunning, error: nil),
+            outcome: .notRunning,
+            error: nil
+        ),
         TaskListScenario(name: "connection closed", list: .close, outcome: .notRunning, error: nil),
         TaskListScenario(name: "connection reset", list: .reset, outcome: .notRunning, error: nil),
     ]
@@ -59,7 +86,10 @@ struct ButlerClientUnknownTaskTests {
         let client = ButlerClient(transport: transport, identity: Fixtures.identity)
 
         let result = await client.stop(
-            task: "BackupDatabase", on: Fixtures.server(server.baseURL), deadline: Fixtures.deadline())
+            task: "BackupDatabase",
+            on: Fixtures.server(server.baseURL),
+            deadline: Fixtures.deadline()
+        )
 
         #expect(result.outcome == scenario.outcome)
         #expect(result.error == scenario.error)
@@ -77,7 +107,10 @@ struct ButlerClientUnknownTaskTests {
         let client = ButlerClient(transport: transport, identity: Fixtures.identity)
 
         let result = await client.stop(
-            task: "BackupDatabase", on: Fixtures.server(server.baseURL), deadline: Fixtures.deadline())
+            task: "BackupDatabase",
+            on: Fixtures.server(server.baseURL),
+            deadline: Fixtures.deadline()
+        )
 
         #expect(result.outcome == .stopped)
         #expect(ScriptedPlex.requestLines(server) == ["DELETE /butler/BackupDatabase HTTP/1.1"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// The per-server memory of `GET /butler` answers, and the sharing of one lookup between callers.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// One `GET /butler` body and what must be read from it.
@@ -19,19 +20,27 @@ struct ButlerTaskListTests {
             name: "Plex JSON",
             body: #"{"ButlerTasks":{"ButlerTask":[{"name":"BackupDatabase","interval":3,"enabled":true},"#
                 + #"{"name":"AutomaticUpdates","title":"Updates"}]}}"#,
-            listed: ["BackupDatabase", "AutomaticUpdates", "backupdatabase"], absent: ["CheckForUpdates"]),
+            listed: ["BackupDatabase", "AutomaticUpdates", "backupdatabase"],
+            absent: ["CheckForUpdates"]
+        ),
         TaskListSample(
             name: "JSON inside a MediaContainer",
             body: #"{"MediaContainer":{"ButlerTasks":{"ButlerTask":[{"name":"OptimizeDatabase"}]}}}"#,
-            listed: ["OptimizeDatabase"], absent: ["BackupDatabase"]),
+            listed: ["OptimizeDatabase"],
+            absent: ["BackupDatabase"]
+        ),
         TaskListSample(
             name: "JSON with a single task as an object",
             body: #" {"ButlerTasks":{"ButlerTask":{"name":"CleanOldBundles"}}}"#,
-            listed: ["CleanOldBundles"], absent: ["BackupDatabase"]),
+            listed: ["CleanOldBundles"],
+            absent: ["BackupDatabase"]
+        ),
         TaskListSample(
             name: "JSON entries without names are skipped",
             body: #"{"ButlerTasks":{"ButlerTask":[{"title":"x"},{"name":7},{"name":"RefreshLibraries"}]}}"#,
-            listed: ["RefreshLibraries"], absent: ["7"]),
+            listed: ["RefreshLibraries"],
+            absent: ["7"]
+        ),
         TaskListSample(
             name: "Plex XML",
             body: """
@@ -42,15 +51,23 @@ struct ButlerTaskListTests {
                 <ButlerTask title="no name here" />
                 </ButlerTasks></MediaContainer>
                 """,
-            listed: ["BackupDatabase", "GenerateAutoTags"], absent: ["AutomaticUpdates", "no name here"]),
+            listed: ["BackupDatabase", "GenerateAutoTags"],
+            absent: ["AutomaticUpdates", "no name here"]
+        ),
         TaskListSample(
             name: "XML attribute ending in name is not the name",
             body: #"<ButlerTasks><ButlerTask filename="Evil" name="LoudnessAnalysis"/></ButlerTasks>"#,
-            listed: ["LoudnessAnalysis"], absent: ["Evil"]),
+            listed: ["LoudnessAnalysis"],
+            absent: ["Evil"]
+        ),
         TaskListSample(name: "empty JSON list", body: #"{"ButlerTasks":{"ButlerTask":[]}}"#, listed: nil, absent: []),
         TaskListSample(name: "JSON of another shape", body: #"{"errors":[{"code":1}]}"#, listed: nil, absent: []),
         TaskListSample(
-            name: "broken JSON", body: #"{"ButlerTasks":{"ButlerTask":[{"name":"Back"#, listed: nil, absent: []),
+            name: "broken JSON",
+            body: #"{"ButlerTasks":{"ButlerTask":[{"name":"Back"#,
+            listed: nil,
+            absent: []
+        ),
         TaskListSample(name: "XML without tasks", body: "<MediaContainer size=\"0\"/>", listed: nil, absent: []),
         TaskListSample(name: "HTML error page", body: "<html><body>oops</body></html>", listed: nil, absent: []),
         TaskListSample(name: "plain text", body: "Not Found", listed: nil, absent: []),

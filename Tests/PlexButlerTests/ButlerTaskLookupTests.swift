@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// The task list lookup stays inside the stop call's budget and is not repeated while remembered.
@@ -127,7 +128,10 @@ struct ButlerTaskLookupTests {
         let transport = try CurlTransport()
         defer { transport.shutdown() }
         let client = ButlerClient(
-            transport: transport, identity: Fixtures.identity, taskListLifetime: .milliseconds(50))
+            transport: transport,
+            identity: Fixtures.identity,
+            taskListLifetime: .milliseconds(50)
+        )
         let plex = Fixtures.server(server.baseURL)
 
         _ = await stop(client, on: plex)

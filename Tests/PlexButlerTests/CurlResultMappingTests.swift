@@ -1,23 +1,26 @@
 import Testing
+
 @testable import PlexButler
 
 /// curl result codes to fixed failure phrases.
 struct CurlResultMappingTests {
-    @Test(arguments: [
-        (7, UpstreamFailure(.unreachable, "connection refused")),
-        (6, UpstreamFailure(.unreachable, "name resolution failed")),
-        (55, UpstreamFailure(.unreachable, "connection reset")),
-        (56, UpstreamFailure(.unreachable, "connection reset")),
-        (52, UpstreamFailure(.unreachable, "connection closed without a response")),
-        (28, UpstreamFailure(.timeout, "timed out after 1500 ms")),
-        (35, UpstreamFailure(.tls, "TLS handshake failed")),
-        (60, UpstreamFailure(.tls, "certificate verification failed")),
-        (90, UpstreamFailure(.tls, "pinned public key mismatch")),
-        (77, UpstreamFailure(.tls, "CA file could not be loaded")),
-        (8, UpstreamFailure(.invalidResponse, "malformed HTTP response")),
-        (1, UpstreamFailure(.invalidResponse, "malformed HTTP response")),
-        (47, UpstreamFailure(.unreachable, "transport error (curl code 47)")),
-    ] as [(UInt32, UpstreamFailure)])
+    @Test(
+        arguments: [
+            (7, UpstreamFailure(.unreachable, "connection refused")),
+            (6, UpstreamFailure(.unreachable, "name resolution failed")),
+            (55, UpstreamFailure(.unreachable, "connection reset")),
+            (56, UpstreamFailure(.unreachable, "connection reset")),
+            (52, UpstreamFailure(.unreachable, "connection closed without a response")),
+            (28, UpstreamFailure(.timeout, "timed out after 1500 ms")),
+            (35, UpstreamFailure(.tls, "TLS handshake failed")),
+            (60, UpstreamFailure(.tls, "certificate verification failed")),
+            (90, UpstreamFailure(.tls, "pinned public key mismatch")),
+            (77, UpstreamFailure(.tls, "CA file could not be loaded")),
+            (8, UpstreamFailure(.invalidResponse, "malformed HTTP response")),
+            (1, UpstreamFailure(.invalidResponse, "malformed HTTP response")),
+            (47, UpstreamFailure(.unreachable, "transport error (curl code 47)")),
+        ] as [(UInt32, UpstreamFailure)]
+    )
     func mapsResultCodesToFixedPhrases(code: UInt32, expected: UpstreamFailure) {
         #expect(CurlResultMapping.failure(code: code, timeoutMs: 1500) == expected)
     }
@@ -33,10 +36,18 @@ struct CurlResultMappingTests {
 
     @Test func statusWinsOverAnErrorThatCameAfterIt() throws {
         let partial = CurlResultMapping.result(
-            code: 18, status: 200, response: ResponseAccumulator(maxBodyBytes: 10), timeoutMs: 5)
+            code: 18,
+            status: 200,
+            response: ResponseAccumulator(maxBodyBytes: 10),
+            timeoutMs: 5
+        )
         #expect(try partial.get().status == 200)
         let beforeStatus = CurlResultMapping.result(
-            code: 18, status: 0, response: ResponseAccumulator(maxBodyBytes: 10), timeoutMs: 5)
+            code: 18,
+            status: 0,
+            response: ResponseAccumulator(maxBodyBytes: 10),
+            timeoutMs: 5
+        )
         #expect(beforeStatus.failureValue == UpstreamFailure(.unreachable, "connection reset"))
     }
 
@@ -47,7 +58,11 @@ struct CurlResultMappingTests {
         let answer = CurlResultMapping.result(code: 23, status: 200, response: capped, timeoutMs: 5)
         #expect(try answer.get().body == Array("ab".utf8))
         let uncapped = CurlResultMapping.result(
-            code: 23, status: 200, response: ResponseAccumulator(maxBodyBytes: 2), timeoutMs: 5)
+            code: 23,
+            status: 200,
+            response: ResponseAccumulator(maxBodyBytes: 2),
+            timeoutMs: 5
+        )
         #expect(uncapped.failureValue?.reason == "transport error (curl code 23)")
     }
 }

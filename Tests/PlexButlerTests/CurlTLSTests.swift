@@ -1,9 +1,14 @@
 import Testing
+
 @testable import PlexButler
 
 /// Per-server TLS settings against a real TLS server with a self-signed certificate.
 struct CurlTLSTests {
-    private func fetch(_ server: OpenSSLServer, tls: UpstreamTLS, throughName: Bool = false) async throws
+    private func fetch(
+        _ server: OpenSSLServer,
+        tls: UpstreamTLS,
+        throughName: Bool = false
+    ) async throws
         -> Result<UpstreamResponse, UpstreamFailure>
     {
         let transport = try CurlTransport()

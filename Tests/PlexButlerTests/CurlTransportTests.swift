@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// `CurlTransport` itself: concurrency, connection reuse, bodies, headers, cancellation and shutdown.
@@ -47,8 +48,11 @@ struct CurlTransportTests {
     @Test func finalResponseHeadersAreKeptInOrderAndTheBodyIsCapped() async throws {
         let interim = "HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n"
         let final = ScriptedReply.raw(
-            200, "OK", headers: ["X-First: 1", "Content-Type: text/plain", "X-Second: 2"],
-            body: String(repeating: "a", count: 5000))
+            200,
+            "OK",
+            headers: ["X-First: 1", "Content-Type: text/plain", "X-Second: 2"],
+            body: String(repeating: "a", count: 5000)
+        )
         let server = try ScriptedServer(reply: .respond(interim + final))
         defer { server.stop() }
         let transport = try CurlTransport()

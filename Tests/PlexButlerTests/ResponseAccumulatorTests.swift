@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlexButler
 
 /// Header collection and body capping, as curl's callbacks feed them.
@@ -12,7 +13,10 @@ struct ResponseAccumulatorTests {
     @Test func keepsOnlyTheLastResponsesFieldsInOrder() {
         var accumulator = ResponseAccumulator(maxBodyBytes: 10)
         feed(["HTTP/1.1 302 Found\r\n", "Location: /x\r\n", "\r\n"], into: &accumulator)
-        feed(["HTTP/1.1 200 OK\r\n", "B: 2\r\n", "A:1\r\n", "Content-Type:  text/xml \r\n", "\r\n"], into: &accumulator)
+        feed(
+            ["HTTP/1.1 200 OK\r\n", "B: 2\r\n", "A:1\r\n", "Content-Type:  text/xml \r\n", "\r\n"],
+            into: &accumulator
+        )
         #expect(accumulator.headers.map(\.name) == ["B", "A", "Content-Type"])
         #expect(accumulator.headers.map(\.value) == ["2", "1", "text/xml"])
         #expect(accumulator.contentType == "text/xml")

@@ -7,7 +7,7 @@ extension ConfigLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound }
         guard !isDirectory.boolValue else { throw .isDirectory }
         guard FileManager.default.isReadableFile(atPath: path),
-              let data = FileManager.default.contents(atPath: path)
+            let data = FileManager.default.contents(atPath: path)
         else { throw .notReadable }
         guard data.count <= limit else { throw .tooLarge(limit: limit) }
         return [UInt8](data)

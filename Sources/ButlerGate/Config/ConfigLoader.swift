@@ -81,7 +81,12 @@ public struct ConfigLoader: Sendable {
         KeyScopeCheck.run(keyConfigs, namespace: namespace, sink: sink)
         checkTimeouts(serverConfigs, against: limits, sink: sink)
         return GatewayConfig(
-            listen: listen, servers: serverConfigs, keys: keyConfigs, limits: limits, logging: logging, plex: plex
+            listen: listen,
+            servers: serverConfigs,
+            keys: keyConfigs,
+            limits: limits,
+            logging: logging,
+            plex: plex
         )
     }
 

@@ -109,7 +109,8 @@ public final class Gateway: HTTPResponder {
         let contentType = try ContentTypeField.single(in: request.headers)
         _ = try RequestBody.parse(request.body, contentType: contentType, fields: [])
         guard key.api else { throw .forbidden("This key may not use the API routes.") }
-        let json = route == .listTasks
+        let json =
+            route == .listTasks
             ? ResultBodies.tasks(snapshot.catalogue)
             : ResultBodies.servers(snapshot.directory, key: key)
         return JSONResponse.make(status: 200, json)

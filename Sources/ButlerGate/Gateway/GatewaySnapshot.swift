@@ -33,7 +33,8 @@ final class GatewaySnapshot: Sendable {
     /// Stable per machine, so Plex lists the gateway as one device across restarts.
     static func derivedClientIdentifier() -> String {
         var name = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&name, name.count - 1) == 0
+        let host =
+            gethostname(&name, name.count - 1) == 0
             ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             : "localhost"
         return "butlergate-" + Hex.encode(Array(Crypto.sha256("butlergate:" + host).prefix(16)))

@@ -30,10 +30,14 @@ struct StopHandler: Sendable {
         let results = await snapshot.fanout.stop(task: task, on: servers, deadline: deadline)
         for result in results {
             let level: LogLevel = result.outcome.isSuccess ? .debug : .warning
-            context.logger.log(level, "upstream stop", metadata: [
-                "plex.server": .string(result.server), "plex.task": .string(task),
-                "plex.outcome": .string(result.outcome.rawValue), "duration.ms": .int(result.durationMs),
-            ])
+            context.logger.log(
+                level,
+                "upstream stop",
+                metadata: [
+                    "plex.server": .string(result.server), "plex.task": .string(task),
+                    "plex.outcome": .string(result.outcome.rawValue), "duration.ms": .int(result.durationMs),
+                ]
+            )
         }
         let summary = StopSummary(results)
         let json = ResultBodies.stop(requestID: context.requestID, task: task, summary: summary, results: results)

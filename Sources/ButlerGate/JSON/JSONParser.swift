@@ -19,7 +19,9 @@ struct JSONParser {
 
     /// Parses one whole document: a single value with nothing but whitespace around it.
     static func parse(
-        _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxBytes: Int = defaultMaxBytes
+        _ bytes: [UInt8],
+        maxDepth: Int = defaultMaxDepth,
+        maxBytes: Int = defaultMaxBytes
     ) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes, maxDepth: maxDepth)
         guard bytes.count <= maxBytes else { throw parser.cursor.failure(.tooLarge, at: 0) }

@@ -31,18 +31,19 @@ enum JSONStringReader {
     private static func sequenceLength(_ cursor: JSONCursor) throws(JSONSyntaxError) -> Int {
         let bytes = cursor.bytes
         let start = cursor.offset
-        let (length, second): (Int, ClosedRange<UInt8>) = switch bytes[start] {
-        case 0xC2...0xDF: (2, 0x80...0xBF)
-        case 0xE0: (3, 0xA0...0xBF)
-        case 0xED: (3, 0x80...0x9F)
-        case 0xE1...0xEF: (3, 0x80...0xBF)
-        case 0xF0: (4, 0x90...0xBF)
-        case 0xF1...0xF3: (4, 0x80...0xBF)
-        case 0xF4: (4, 0x80...0x8F)
-        default: throw cursor.failure(.invalidUTF8)
-        }
+        let (length, second): (Int, ClosedRange<UInt8>) =
+            switch bytes[start] {
+            case 0xC2...0xDF: (2, 0x80...0xBF)
+            case 0xE0: (3, 0xA0...0xBF)
+            case 0xED: (3, 0x80...0x9F)
+            case 0xE1...0xEF: (3, 0x80...0xBF)
+            case 0xF0: (4, 0x90...0xBF)
+            case 0xF1...0xF3: (4, 0x80...0xBF)
+            case 0xF4: (4, 0x80...0x8F)
+            default: throw cursor.failure(.invalidUTF8)
+            }
         guard start + length <= bytes.count, second.contains(bytes[start + 1]),
-              bytes[start + 2..<start + length].allSatisfy({ $0 & 0xC0 == 0x80 })
+            bytes[start + 2..<start + length].allSatisfy({ $0 & 0xC0 == 0x80 })
         else { throw cursor.failure(.invalidUTF8, at: start) }
         return length
     }
@@ -90,12 +91,13 @@ enum JSONStringReader {
         var unit: UInt16 = 0
         for _ in 0..<4 {
             guard let byte = cursor.current else { throw cursor.failure(.unexpectedEnd) }
-            let digit: UInt8 = switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: throw cursor.failure(.invalidEscape, at: start)
-            }
+            let digit: UInt8 =
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                default: throw cursor.failure(.invalidEscape, at: start)
+                }
             unit = unit << 4 | UInt16(digit)
             cursor.advance()
         }

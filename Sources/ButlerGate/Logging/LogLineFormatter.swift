@@ -30,9 +30,11 @@ public struct LogLineFormatter: Sendable {
 
     /// Quotes a logfmt value when it is empty or holds a space, quote, `=` or control character.
     static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
-            $0.value > 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != "=" && $0 != "\\"
-        }
+        let plain =
+            !value.isEmpty
+            && value.unicodeScalars.allSatisfy {
+                $0.value > 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != "=" && $0 != "\\"
+            }
         return plain ? value : JSONValue.string(value).rendered
     }
 

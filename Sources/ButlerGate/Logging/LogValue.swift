@@ -1,6 +1,7 @@
 /// One metadata value of a log event.
 public enum LogValue: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral,
-    ExpressibleByIntegerLiteral {
+    ExpressibleByIntegerLiteral
+{
     case string(String)
     case int(Int)
 

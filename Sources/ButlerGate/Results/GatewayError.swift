@@ -85,21 +85,25 @@ public struct GatewayError: Error, Sendable, Equatable {
 extension GatewayError {
     /// 401: no key, or a key that matches no enabled entry; the two are not told apart.
     public static let invalidAPIKey = GatewayError(
-        .invalidAPIKey, "Send a valid API key as a Bearer token or in X-API-Key."
+        .invalidAPIKey,
+        "Send a valid API key as a Bearer token or in X-API-Key."
     )
     /// 401: more than one credential field, counted as a wrong key; which one was meant cannot be told.
     public static let ambiguousAPIKey = GatewayError(
-        .invalidAPIKey, "The credentials are ambiguous: send exactly one Authorization or X-API-Key field."
+        .invalidAPIKey,
+        "The credentials are ambiguous: send exactly one Authorization or X-API-Key field."
     )
     /// 404: no route has this path.
     public static let unknownRoute = GatewayError(.unknownRoute, "No route matches this path.")
     /// 415: a non-empty body that is not JSON.
     public static let unsupportedMediaType = GatewayError(
-        .unsupportedMediaType, "A request body must be application/json."
+        .unsupportedMediaType,
+        "A request body must be application/json."
     )
     /// 415: two or more Content-Type fields, refused even without a body.
     public static let ambiguousContentType = GatewayError(
-        .unsupportedMediaType, "The request has more than one Content-Type field; send one, application/json."
+        .unsupportedMediaType,
+        "The request has more than one Content-Type field; send one, application/json."
     )
     /// 413: the body is over the limit.
     public static let bodyTooLarge = GatewayError(.bodyTooLarge, "The request body is over the size limit.")
@@ -123,7 +127,8 @@ extension GatewayError {
 
     /// 400 listing the catalogue, so the caller can fix the name; a nil name was not a readable name at all.
     public static func unknownTask(_ name: String?, validTasks: [String]) -> GatewayError {
-        let detail = name.map { "\(quoted($0)) is not a Butler task; see validTasks." }
+        let detail =
+            name.map { "\(quoted($0)) is not a Butler task; see validTasks." }
             ?? "The task in the path is not a valid name; see validTasks."
         var error = GatewayError(.unknownTask, detail)
         error.validTasks = validTasks

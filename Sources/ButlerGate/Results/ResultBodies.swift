@@ -31,13 +31,18 @@ enum ResultBodies {
     /// `GET /v1/tasks`: every catalogue entry.
     static func tasks(_ catalogue: TaskCatalogue) -> JSONValue {
         .object([
-            ("tasks", .array(catalogue.entries.map { entry in
-                .object([
-                    ("name", .string(entry.name)),
-                    ("aliases", .strings(entry.aliases)),
-                    ("generation", .string(entry.generation)),
-                ])
-            })),
+            (
+                "tasks",
+                .array(
+                    catalogue.entries.map { entry in
+                        .object([
+                            ("name", .string(entry.name)),
+                            ("aliases", .strings(entry.aliases)),
+                            ("generation", .string(entry.generation)),
+                        ])
+                    }
+                )
+            )
         ])
     }
 
@@ -56,12 +61,17 @@ enum ResultBodies {
         }
         return .object([
             ("servers", .array(servers)),
-            ("groups", .array(groups.map { group in
-                .object([
-                    ("name", .string(group.name)),
-                    ("servers", .strings(group.members.map { directory.servers[$0].name })),
-                ])
-            })),
+            (
+                "groups",
+                .array(
+                    groups.map { group in
+                        .object([
+                            ("name", .string(group.name)),
+                            ("servers", .strings(group.members.map { directory.servers[$0].name })),
+                        ])
+                    }
+                )
+            ),
         ])
     }
 }

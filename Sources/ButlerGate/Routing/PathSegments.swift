@@ -30,7 +30,8 @@ enum PathSegments {
         var index = 0
         while index < raw.count {
             if raw[index] == UInt8(ascii: "%"), index + 2 < raw.count,
-                let value = Hex.decode(String(decoding: raw[index + 1...index + 2], as: UTF8.self)) {
+                let value = Hex.decode(String(decoding: raw[index + 1...index + 2], as: UTF8.self))
+            {
                 bytes.append(value[0])
                 index += 3
             } else {

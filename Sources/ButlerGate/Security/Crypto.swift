@@ -25,8 +25,13 @@ public enum Crypto {
         let result = key.withUnsafeBytes { keyBytes in
             data.withUnsafeBytes { input in
                 HMAC(
-                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count, &mac, &length
+                    EVP_sha256(),
+                    keyBytes.baseAddress,
+                    Int32(keyBytes.count),
+                    input.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    input.count,
+                    &mac,
+                    &length
                 )
             }
         }

@@ -78,12 +78,14 @@ final class CurlEasy {
         }
         // The size goes first so curl copies exactly that many bytes, NULs included.
         var codes = [bg_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count)]
-        codes.append(request.body.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else {
-                return bg_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+        codes.append(
+            request.body.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else {
+                    return bg_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                }
+                return bg_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
             }
-            return bg_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
-        })
+        )
         if method != "POST" {
             codes.append(bg_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method))
         }

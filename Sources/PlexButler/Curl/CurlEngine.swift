@@ -45,10 +45,15 @@ final class CurlEngine: @unchecked Sendable {
         self.multi = multi
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(&thread, nil, { context in
-            Unmanaged<CurlEngine>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread,
+            nil,
+            { context in
+                Unmanaged<CurlEngine>.fromOpaque(context!).takeRetainedValue().run()
+                return nil
+            },
+            context
+        )
         guard status == 0 else {
             Unmanaged<CurlEngine>.fromOpaque(context).release()
             throw UpstreamFailure(.unreachable, "curl thread could not be started")

@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 struct KeyLookalikeTests {
@@ -8,8 +9,9 @@ struct KeyLookalikeTests {
     static let table = APIKeyTable(keys: [
         APIKey(
             config: KeyConfig(id: "plain", hash: Crypto.sha256(plainKey), disabled: true),
-            directory: ServerDirectory(servers: []), catalogue: .standard
-        ),
+            directory: ServerDirectory(servers: []),
+            catalogue: .standard
+        )
     ])
 
     @Test(arguments: [
@@ -25,9 +27,11 @@ struct KeyLookalikeTests {
         #expect(!Self.table.mayHoldKey(value))
     }
 
-    @Test(arguments: [
-        ("bgk_abc", nil), ("BGK_abc", nil), (plainKey, nil), ("ha-42.x_y", "ha-42.x_y"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("bgk_abc", nil), ("BGK_abc", nil), (plainKey, nil), ("ha-42.x_y", "ha-42.x_y"),
+        ] as [(String, String?)]
+    )
     func requestIDThatMayBeAKeyIsNotAccepted(supplied: String, accepted: String?) {
         let headers = HTTPHeaders([("X-Request-ID", supplied)])
         #expect(RequestID.accepted(from: headers, keys: Self.table) == accepted)

@@ -110,8 +110,14 @@ struct ConfigLoaderTests {
         let bad = ConfigFixture.server(["timeoutMs": "0", "url": #""ftp://x""#, "tokne": "1", "resolve": #""nowhere""#])
         let key = ConfigFixture.key(["tasks": #"["Bogus"]"#])
         let extra = #", "logging": {"level": "loud"}"#
-        let report = ConfigFixture().load(ConfigFixture.document(listen: #"{"port": 99999}"#,
-                                                                servers: [bad], keys: [key], extra: extra))
+        let report = ConfigFixture().load(
+            ConfigFixture.document(
+                listen: #"{"port": 99999}"#,
+                servers: [bad],
+                keys: [key],
+                extra: extra
+            )
+        )
         #expect(report.config == nil)
         let paths = Set(report.errors.map(\.path))
         let expected: Set = [
@@ -145,4 +151,3 @@ struct ConfigLoaderTests {
         #expect(report.errors.map(\.message) == ["cannot read config file '/etc/bg/none.json': it does not exist"])
     }
 }
-

@@ -38,9 +38,11 @@ struct ExampleConfigTests {
         let report = bare.load(bytes)
         #expect(report.config == nil)
         let paths = Set(report.errors.map(\.path))
-        #expect(paths == [
-            "listen.tls.certificate", "listen.tls.privateKey", "servers[0].token.env", "servers[1].token.env",
-            "servers[2].token.env", "servers[2].tls.caFile",
-        ])
+        #expect(
+            paths == [
+                "listen.tls.certificate", "listen.tls.privateKey", "servers[0].token.env", "servers[1].token.env",
+                "servers[2].token.env", "servers[2].tls.caFile",
+            ]
+        )
     }
 }

@@ -40,8 +40,10 @@ struct SecretSectionTests {
         var fixture = ConfigFixture()
         fixture.environment["KEY_HASH"] = "sha256:" + String(repeating: "01", count: 32)
         fixture.files["/run/secrets/hash"] = "sha256:" + String(repeating: "02", count: 32) + "\n"
-        let keys = [ConfigFixture.key(["hash": #"{"env": "KEY_HASH"}"#]),
-                    ConfigFixture.key(["id": #""other""#, "hash": #"{"file": "/run/secrets/hash"}"#])]
+        let keys = [
+            ConfigFixture.key(["hash": #"{"env": "KEY_HASH"}"#]),
+            ConfigFixture.key(["id": #""other""#, "hash": #"{"file": "/run/secrets/hash"}"#]),
+        ]
         let report = fixture.load(ConfigFixture.document(keys: keys))
         let config = try #require(report.config, "\(report.problems)")
         #expect(config.keys[0].hash == [UInt8](repeating: 1, count: 32))
@@ -49,27 +51,67 @@ struct SecretSectionTests {
     }
 
     static let cases: [RuleCase] = [
-        RuleCase("unset variable", ["token": #"{"env": "PLEX_TOKEN_NOPE"}"#], at: "servers[0].token.env",
-                 saying: "environment variable PLEX_TOKEN_NOPE is not set"),
-        RuleCase("empty variable", ["token": #"{"env": "EMPTY_VAR"}"#], at: "servers[0].token.env",
-                 saying: "environment variable EMPTY_VAR is empty"),
-        RuleCase("empty variable name", ["token": #"{"env": ""}"#], at: "servers[0].token.env",
-                 saying: "must name an environment variable"),
-        RuleCase("unreadable file", ["token": #"{"file": "/run/secrets/nope"}"#], at: "servers[0].token.file",
-                 saying: "cannot read secret file '/run/secrets/nope': it does not exist"),
-        RuleCase("file of newlines", ["token": #"{"file": "/run/secrets/blank"}"#], at: "servers[0].token.file",
-                 saying: "is empty"),
-        RuleCase("file with a space", ["token": #"{"file": "/run/secrets/spaced"}"#], at: "servers[0].token",
-                 saying: "must not contain spaces"),
-        RuleCase("variable with a line break", ["token": #"{"env": "CRLF_TOKEN"}"#], at: "servers[0].token",
-                 saying: "line breaks"),
-        RuleCase("both sources", ["token": #"{"env": "PLEX_TOKEN_DEN", "file": "/run/secrets/attic"}"#],
-                 at: "servers[0].token", saying: "not both"),
+        RuleCase(
+            "unset variable",
+            ["token": #"{"env": "PLEX_TOKEN_NOPE"}"#],
+            at: "servers[0].token.env",
+            saying: "environment variable PLEX_TOKEN_NOPE is not set"
+        ),
+        RuleCase(
+            "empty variable",
+            ["token": #"{"env": "EMPTY_VAR"}"#],
+            at: "servers[0].token.env",
+            saying: "environment variable EMPTY_VAR is empty"
+        ),
+        RuleCase(
+            "empty variable name",
+            ["token": #"{"env": ""}"#],
+            at: "servers[0].token.env",
+            saying: "must name an environment variable"
+        ),
+        RuleCase(
+            "unreadable file",
+            ["token": #"{"file": "/run/secrets/nope"}"#],
+            at: "servers[0].token.file",
+            saying: "cannot read secret file '/run/secrets/nope': it does not exist"
+        ),
+        RuleCase(
+            "file of newlines",
+            ["token": #"{"file": "/run/secrets/blank"}"#],
+            at: "servers[0].token.file",
+            saying: "is empty"
+        ),
+        RuleCase(
+            "file with a space",
+            ["token": #"{"file": "/run/secrets/spaced"}"#],
+            at: "servers[0].token",
+            saying: "must not contain spaces"
+        ),
+        RuleCase(
+            "variable with a line break",
+            ["token": #"{"env": "CRLF_TOKEN"}"#],
+            at: "servers[0].token",
+            saying: "line breaks"
+        ),
+        RuleCase(
+            "both sources",
+            ["token": #"{"env": "PLEX_TOKEN_DEN", "file": "/run/secrets/attic"}"#],
+            at: "servers[0].token",
+            saying: "not both"
+        ),
         RuleCase("no source", ["token": "{}"], at: "servers[0].token", saying: "must have 'env'"),
-        RuleCase("misspelt source", ["token": #"{"evn": "PLEX_TOKEN_DEN"}"#], at: "servers[0].token.evn",
-                 saying: "did you mean 'env'?"),
-        RuleCase("variable name as a number", ["token": #"{"env": 5}"#], at: "servers[0].token.env",
-                 saying: "expected a string, got a number"),
+        RuleCase(
+            "misspelt source",
+            ["token": #"{"evn": "PLEX_TOKEN_DEN"}"#],
+            at: "servers[0].token.evn",
+            saying: "did you mean 'env'?"
+        ),
+        RuleCase(
+            "variable name as a number",
+            ["token": #"{"env": 5}"#],
+            at: "servers[0].token.env",
+            saying: "expected a string, got a number"
+        ),
         RuleCase("missing token", ["token": nil], at: "servers[0].token", saying: "required key is missing"),
     ]
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ButlerGate
 
 struct ServerDirectoryTests {
@@ -22,7 +23,10 @@ struct ServerDirectoryTests {
 
     @Test func keyScopeNamesUseASCIIFoldingToo() {
         let config = KeyConfig(
-            id: "k", hash: [], servers: ["\u{212A}itchen", "ATTIC"], tasks: ["Bac\u{212A}upDatabase"]
+            id: "k",
+            hash: [],
+            servers: ["\u{212A}itchen", "ATTIC"],
+            tasks: ["Bac\u{212A}upDatabase"]
         )
         let key = APIKey(config: config, directory: Self.directory, catalogue: .standard)
         #expect(key.servers == [1])

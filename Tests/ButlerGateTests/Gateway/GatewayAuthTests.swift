@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 struct GatewayAuthTests {
@@ -18,7 +19,10 @@ struct GatewayAuthTests {
     @Test func xAPIKeyHeaderIsAccepted() async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "GET", "/v1/tasks", key: nil, headers: [("X-API-Key", harness.keys["admin"]!)]
+            "GET",
+            "/v1/tasks",
+            key: nil,
+            headers: [("X-API-Key", harness.keys["admin"]!)]
         )
         #expect(response.status == 200)
         #expect(harness.accessLines.last?.metadata["key.id"] == "admin")
@@ -28,7 +32,10 @@ struct GatewayAuthTests {
     @Test func bearerSchemeIsCaseInsensitive() async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "GET", "/v1/tasks", key: nil, headers: [("Authorization", "bearer  \(harness.keys["admin"]!)")]
+            "GET",
+            "/v1/tasks",
+            key: nil,
+            headers: [("Authorization", "bearer  \(harness.keys["admin"]!)")]
         )
         #expect(response.status == 200)
         harness.expectNoSecrets()

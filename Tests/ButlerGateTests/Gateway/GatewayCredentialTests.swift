@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 /// More than one credential field must never let field order pick the caller.
@@ -47,16 +48,22 @@ struct GatewayCredentialTests {
         harness.expectNoSecrets()
     }
 
-    @Test(arguments: [
-        ("POST", "/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]}"#, ["text/plain"]),
-        ("POST", "/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]}"#, ["application/json"]),
-        ("POST", "/v1/stop", #"{"task":"BackupDatabase"}"#, ["application/json; charset=utf-8"]),
-        ("GET", "/v1/tasks", nil, ["application/json", "text/plain"]),
-    ] as [(String, String, String?, [String])])
+    @Test(
+        arguments: [
+            ("POST", "/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]}"#, ["text/plain"]),
+            ("POST", "/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]}"#, ["application/json"]),
+            ("POST", "/v1/stop", #"{"task":"BackupDatabase"}"#, ["application/json; charset=utf-8"]),
+            ("GET", "/v1/tasks", nil, ["application/json", "text/plain"]),
+        ] as [(String, String, String?, [String])]
+    )
     func duplicateContentTypeIs415(method: String, target: String, body: String?, extra: [String]) async throws {
         let harness = GatewayHarness()
         let response = await harness.send(
-            method, target, headers: extra.map { ("Content-Type", $0) }, body: body, contentType: "application/json"
+            method,
+            target,
+            headers: extra.map { ("Content-Type", $0) },
+            body: body,
+            contentType: "application/json"
         )
         #expect(response.status == 415)
         #expect(response.problemCode == "unsupported_media_type")

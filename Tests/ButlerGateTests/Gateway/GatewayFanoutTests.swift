@@ -1,20 +1,29 @@
 import GateHTTP
 import PlexButler
 import Testing
+
 @testable import ButlerGate
 
 struct GatewayFanoutTests {
     typealias Script = FakeTransport.Script
 
-    @Test(arguments: [
-        ([Script.status(200), .status(404), .status(200)], 200, "stopped", ["stopped", "not_running", "stopped"]),
-        ([Script.status(200), .status(401), .failure(.unreachable)], 207, "partial",
-         ["stopped", "upstream_unauthorized", "unreachable"]),
-        ([Script.status(500), .failure(.tls), .failure(.timeout)], 502, "failed",
-         ["upstream_error", "tls_error", "timeout"]),
-        ([Script.failure(.timeout), .failure(.timeout), .failure(.timeout)], 504, "failed",
-         ["timeout", "timeout", "timeout"]),
-    ] as [([Script], Int, String, [String])])
+    @Test(
+        arguments: [
+            ([Script.status(200), .status(404), .status(200)], 200, "stopped", ["stopped", "not_running", "stopped"]),
+            (
+                [Script.status(200), .status(401), .failure(.unreachable)], 207, "partial",
+                ["stopped", "upstream_unauthorized", "unreachable"]
+            ),
+            (
+                [Script.status(500), .failure(.tls), .failure(.timeout)], 502, "failed",
+                ["upstream_error", "tls_error", "timeout"]
+            ),
+            (
+                [Script.failure(.timeout), .failure(.timeout), .failure(.timeout)], 504, "failed",
+                ["timeout", "timeout", "timeout"]
+            ),
+        ] as [([Script], Int, String, [String])]
+    )
     func overallOutcomeMapsToHTTPStatus(scripts: [Script], status: Int, outcome: String, outcomes: [String]) async {
         let harness = GatewayHarness(scripts: ["den": scripts[0], "attic": scripts[1], "cabin": scripts[2]])
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop")
@@ -28,13 +37,20 @@ struct GatewayFanoutTests {
     @Test func resultKeepsContractKeyOrder() async {
         let harness = GatewayHarness(scripts: ["attic": .failure(.unreachable)])
         let response = await harness.send(
-            "POST", "/v1/tasks/BackupDatabase/stop?servers=den,attic", headers: [("X-Request-ID", "abc")]
+            "POST",
+            "/v1/tasks/BackupDatabase/stop?servers=den,attic",
+            headers: [("X-Request-ID", "abc")]
         )
-        let text = response.text.replacingOccurrences(of: #""durationMs":\d+"#, with: #""durationMs":0"#,
-                                                      options: .regularExpression)
-        #expect(text == #"{"requestId":"abc","task":"BackupDatabase","outcome":"partial","servers":["#
-            + #"{"server":"den","outcome":"stopped","upstreamStatus":200,"durationMs":0},"#
-            + #"{"server":"attic","outcome":"unreachable","error":"scripted unreachable","durationMs":0}]}"#)
+        let text = response.text.replacingOccurrences(
+            of: #""durationMs":\d+"#,
+            with: #""durationMs":0"#,
+            options: .regularExpression
+        )
+        #expect(
+            text == #"{"requestId":"abc","task":"BackupDatabase","outcome":"partial","servers":["#
+                + #"{"server":"den","outcome":"stopped","upstreamStatus":200,"durationMs":0},"#
+                + #"{"server":"attic","outcome":"unreachable","error":"scripted unreachable","durationMs":0}]}"#
+        )
         harness.expectNoSecrets()
     }
 
@@ -54,7 +70,9 @@ struct GatewayFanoutTests {
         var stuck = Script.status(200, after: .seconds(4))
         stuck.ignoresCancellation = true
         let harness = GatewayHarness(
-            scripts: ["den": stuck], limits: LimitsConfig(requestDeadlineMs: 1500), timeoutMs: 8000
+            scripts: ["den": stuck],
+            limits: LimitsConfig(requestDeadlineMs: 1500),
+            timeoutMs: 8000
         )
         let started = ContinuousClock.now
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den,attic")
@@ -97,7 +115,9 @@ extension GatewayFanoutTests {
                 group.addTask {
                     let id = "req-\(index)"
                     let response = await harness.send(
-                        "POST", "/v1/tasks/BackupDatabase/stop", headers: [("X-Request-ID", id)]
+                        "POST",
+                        "/v1/tasks/BackupDatabase/stop",
+                        headers: [("X-Request-ID", id)]
                     )
                     return (id, response.status, response.json["requestId"] as? String)
                 }

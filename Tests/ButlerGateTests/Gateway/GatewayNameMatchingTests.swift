@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ButlerGate
 
 /// Task, server and group names match in ASCII case only, in exactly the listed spellings.

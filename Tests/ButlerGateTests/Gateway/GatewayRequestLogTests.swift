@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 struct GatewayRequestLogTests {

@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 struct GatewayRoutingTests {
@@ -23,7 +24,9 @@ struct GatewayRoutingTests {
     @Test func stopBodyRouteTakesTaskAndServers() async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "POST", "/v1/stop", body: #"{"task":"optimize_database","servers":["attic","HOME"]}"#
+            "POST",
+            "/v1/stop",
+            body: #"{"task":"optimize_database","servers":["attic","HOME"]}"#
         )
         #expect(response.status == 200)
         #expect(response.serverNames == ["den", "attic"])
@@ -34,7 +37,10 @@ struct GatewayRoutingTests {
     @Test func stopBodyRouteWithoutServersReachesEveryServerOfTheKey() async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "POST", "/v1/stop", key: "home", body: #"{"task":"BackupDatabase"}"#,
+            "POST",
+            "/v1/stop",
+            key: "home",
+            body: #"{"task":"BackupDatabase"}"#,
             contentType: "application/json; charset=utf-8"
         )
         #expect(response.status == 200)
@@ -98,7 +104,10 @@ struct GatewayRoutingTests {
     @Test func reloadServesTheNewConfigFromTheNextRequest() async throws {
         let harness = GatewayHarness()
         var config = GatewayHarness.config(
-            keys: harness.keys, tokens: harness.tokens, limits: LimitsConfig(), timeoutMs: 1000
+            keys: harness.keys,
+            tokens: harness.tokens,
+            limits: LimitsConfig(),
+            timeoutMs: 1000
         )
         config.servers.removeLast()
         harness.gateway.reload(config: config)

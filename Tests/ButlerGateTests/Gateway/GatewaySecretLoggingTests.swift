@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 /// A key sent where a key does not belong (request id, path, body names) must not reach a log or a response.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ButlerGate
 
 /// A stop route whose name segment is no name still answers in DESIGN 1.1's order, not with 404.
@@ -31,13 +32,15 @@ struct GatewayUnreadableNameTests {
         harness.expectNoSecrets()
     }
 
-    @Test(arguments: [
-        ("POST", "/v1/tasks/%00/stop", "bgk_wrong", "invalid_api_key"),
-        ("POST", "/v1/tasks/%00/stop", nil, "invalid_api_key"),
-        ("GET", "/v1/tasks/%00/stop", "admin", "method_not_allowed"),
-        ("PUT", "/v1/servers/%00/tasks/%00", "admin", "method_not_allowed"),
-        ("POST", "/v1/servers/den/tasks/%00/stop", "den-only", "unknown_task"),
-    ] as [(String, String, String?, String)])
+    @Test(
+        arguments: [
+            ("POST", "/v1/tasks/%00/stop", "bgk_wrong", "invalid_api_key"),
+            ("POST", "/v1/tasks/%00/stop", nil, "invalid_api_key"),
+            ("GET", "/v1/tasks/%00/stop", "admin", "method_not_allowed"),
+            ("PUT", "/v1/servers/%00/tasks/%00", "admin", "method_not_allowed"),
+            ("POST", "/v1/servers/den/tasks/%00/stop", "den-only", "unknown_task"),
+        ] as [(String, String, String?, String)]
+    )
     func keyAndMethodAreStillCheckedFirst(method: String, target: String, key: String?, code: String) async {
         let harness = GatewayHarness()
         let response = await harness.send(method, target, key: key)

@@ -1,5 +1,6 @@
 import GateHTTP
 import Testing
+
 @testable import ButlerGate
 
 struct GatewayValidationTests {
@@ -24,14 +25,16 @@ struct GatewayValidationTests {
     }
 
     /// Each row breaks two checks at once; the earlier one in DESIGN 1.1's order must answer.
-    @Test(arguments: [
-        ("PATCH", "/v1/nowhere", "bgk_wrong", nil, "invalid_api_key"),
-        ("POST", "/v1/nope", "admin", "{", "unknown_route"),
-        ("POST", "/v1/servers/nowhere/tasks/Defragment/stop", "admin", nil, "unknown_task"),
-        ("POST", "/v1/tasks/Defragment/stop", "admin", #"{"servers":["x"],"extra":1}"#, "invalid_body"),
-        ("POST", "/v1/servers/nowhere/tasks/BackupDatabase/stop", "den-only", nil, "unknown_server"),
-        ("POST", "/v1/servers/cabin/tasks/Defragment/stop", "den-only", nil, "unknown_task"),
-    ] as [(String, String, String, String?, String)])
+    @Test(
+        arguments: [
+            ("PATCH", "/v1/nowhere", "bgk_wrong", nil, "invalid_api_key"),
+            ("POST", "/v1/nope", "admin", "{", "unknown_route"),
+            ("POST", "/v1/servers/nowhere/tasks/Defragment/stop", "admin", nil, "unknown_task"),
+            ("POST", "/v1/tasks/Defragment/stop", "admin", #"{"servers":["x"],"extra":1}"#, "invalid_body"),
+            ("POST", "/v1/servers/nowhere/tasks/BackupDatabase/stop", "den-only", nil, "unknown_server"),
+            ("POST", "/v1/servers/cabin/tasks/Defragment/stop", "den-only", nil, "unknown_task"),
+        ] as [(String, String, String, String?, String)]
+    )
     func checksAnswerInContractOrder(method: String, target: String, key: String, body: String?, code: String) async {
         let harness = GatewayHarness()
         let response = await harness.send(method, target, key: key, body: body)
@@ -49,21 +52,23 @@ struct GatewayValidationTests {
         harness.expectNoSecrets()
     }
 
-    @Test(arguments: [
-        ("/v1/tasks/BackupDatabase/stop?servers=", nil, "bad_request"),
-        ("/v1/tasks/BackupDatabase/stop?servers=den,", nil, "bad_request"),
-        ("/v1/tasks/BackupDatabase/stop", #"{"servers":[]}"#, "invalid_body"),
-        ("/v1/tasks/BackupDatabase/stop?servers=den", #"{"servers":["den"]}"#, "bad_request"),
-        ("/v1/tasks/BackupDatabase/stop?limit=1", nil, "bad_request"),
-        ("/v1/tasks/BackupDatabase/stop", #"{"servers":"den"}"#, "invalid_body"),
-        ("/v1/tasks/BackupDatabase/stop", #"{"servers":[1]}"#, "invalid_body"),
-        ("/v1/tasks/BackupDatabase/stop", #"{"servers":["den"],"force":true}"#, "invalid_body"),
-        ("/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]"#, "invalid_body"),
-        ("/v1/tasks/BackupDatabase/stop", #"["den"]"#, "invalid_body"),
-        ("/v1/stop", #"{"servers":["den"]}"#, "invalid_body"),
-        ("/v1/stop", #"{"task":5}"#, "invalid_body"),
-        ("/v1/servers/den/tasks/BackupDatabase/stop", #"{"servers":["attic"]}"#, "invalid_body"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("/v1/tasks/BackupDatabase/stop?servers=", nil, "bad_request"),
+            ("/v1/tasks/BackupDatabase/stop?servers=den,", nil, "bad_request"),
+            ("/v1/tasks/BackupDatabase/stop", #"{"servers":[]}"#, "invalid_body"),
+            ("/v1/tasks/BackupDatabase/stop?servers=den", #"{"servers":["den"]}"#, "bad_request"),
+            ("/v1/tasks/BackupDatabase/stop?limit=1", nil, "bad_request"),
+            ("/v1/tasks/BackupDatabase/stop", #"{"servers":"den"}"#, "invalid_body"),
+            ("/v1/tasks/BackupDatabase/stop", #"{"servers":[1]}"#, "invalid_body"),
+            ("/v1/tasks/BackupDatabase/stop", #"{"servers":["den"],"force":true}"#, "invalid_body"),
+            ("/v1/tasks/BackupDatabase/stop", #"{"servers":["den"]"#, "invalid_body"),
+            ("/v1/tasks/BackupDatabase/stop", #"["den"]"#, "invalid_body"),
+            ("/v1/stop", #"{"servers":["den"]}"#, "invalid_body"),
+            ("/v1/stop", #"{"task":5}"#, "invalid_body"),
+            ("/v1/servers/den/tasks/BackupDatabase/stop", #"{"servers":["attic"]}"#, "invalid_body"),
+        ] as [(String, String?, String)]
+    )
     func malformedServerListsAndBodiesAre400(target: String, body: String?, code: String) async {
         let harness = GatewayHarness()
         let response = await harness.send("POST", target, body: body)
@@ -77,7 +82,10 @@ struct GatewayValidationTests {
     func nonJSONBodyIs415(contentType: String) async {
         let harness = GatewayHarness()
         let response = await harness.send(
-            "POST", "/v1/tasks/BackupDatabase/stop", body: #"{"servers":["den"]}"#, contentType: contentType
+            "POST",
+            "/v1/tasks/BackupDatabase/stop",
+            body: #"{"servers":["den"]}"#,
+            contentType: contentType
         )
         #expect(response.status == 415)
         #expect(response.problemCode == "unsupported_media_type")
@@ -87,7 +95,8 @@ struct GatewayValidationTests {
     @Test func declaredBodyOverLimitIs413FromScreen() async throws {
         let harness = GatewayHarness(limits: LimitsConfig(maxBodyBytes: 64))
         let head = HTTPRequestHead(
-            method: "POST", target: "/v1/stop",
+            method: "POST",
+            target: "/v1/stop",
             headers: HTTPHeaders([("X-API-Key", harness.keys["admin"]!), ("Content-Type", "application/json")]),
             contentLength: 65
         )
@@ -113,7 +122,9 @@ struct GatewayValidationTests {
     @Test func screenLetsAValidHeadThroughWithTheBodyLimit() {
         let harness = GatewayHarness(limits: LimitsConfig(maxBodyBytes: 4096))
         let head = HTTPRequestHead(
-            method: "POST", target: "/v1/stop", headers: HTTPHeaders([("X-API-Key", harness.keys["admin"]!)]),
+            method: "POST",
+            target: "/v1/stop",
+            headers: HTTPHeaders([("X-API-Key", harness.keys["admin"]!)]),
             contentLength: 20
         )
         guard case .proceed(let limit) = harness.gateway.screen(head) else {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ButlerGate
 
 struct JSONParserTests {
@@ -6,8 +7,10 @@ struct JSONParserTests {
         ("{}", .object([])),
         ("[]", .array([])),
         (" \t\r\n{ \"a\" : 1 }\n", .object([("a", .int(1))])),
-        (#"{"b":1,"a":[true,false,null]}"#,
-         .object([("b", .int(1)), ("a", .array([.bool(true), .bool(false), .null]))])),
+        (
+            #"{"b":1,"a":[true,false,null]}"#,
+            .object([("b", .int(1)), ("a", .array([.bool(true), .bool(false), .null]))])
+        ),
         (#""plain""#, .string("plain")),
         ("0", .int(0)),
         ("-0", .int(0)),

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import ButlerGate
 
 struct LoggingTests {
@@ -7,7 +8,11 @@ struct LoggingTests {
         let recorder = RecordingLogHandler()
         let logger = Logger(handler: recorder, level: .info)
         var built = false
-        logger.debug({ built = true; return "hidden" }())
+        logger.debug(
+            {
+                built = true; return "hidden"
+            }()
+        )
         logger.info("shown")
         #expect(!built)
         #expect(recorder.recorded.map(\.message) == ["shown"])
@@ -26,7 +31,8 @@ struct LoggingTests {
     @Test func jsonLineIsOneEscapedLineWithSortedKeys() {
         let event = LogEvent(timeMs: 0, level: .warning, message: "a\nb \"c\"", metadata: ["z": 1, "a.b": "x\u{1}"])
         let line = LogLineFormatter(format: .json).line(for: event)
-        let expected = #"{"time":"1970-01-01T00:00:00.000Z","level":"warning","msg":"a\nb \"c\"","#
+        let expected =
+            #"{"time":"1970-01-01T00:00:00.000Z","level":"warning","msg":"a\nb \"c\"","#
             + #""a.b":"x\u0001","z":1}"# + "\n"
         #expect(line == expected)
     }

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import ButlerGate
 
 struct RequestParsingTests {
-    @Test(arguments: [
-        ("application/json", true), ("Application/JSON; charset=UTF-8", true),
-        ("application/json;charset=\"utf-8\"", true),
-        ("application/json; charset=iso-8859-1", false), ("application/jsonp", false), (nil, false),
-    ] as [(String?, Bool)])
+    @Test(
+        arguments: [
+            ("application/json", true), ("Application/JSON; charset=UTF-8", true),
+            ("application/json;charset=\"utf-8\"", true),
+            ("application/json; charset=iso-8859-1", false), ("application/jsonp", false), (nil, false),
+        ] as [(String?, Bool)]
+    )
     func onlyJSONMediaTypesAreAccepted(contentType: String?, accepted: Bool) {
         #expect(RequestBody.isJSON(contentType) == accepted)
     }

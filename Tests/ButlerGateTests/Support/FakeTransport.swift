@@ -1,5 +1,6 @@
 import Dispatch
 import PlexButler
+
 @testable import ButlerGate
 
 /// A scripted upstream: answers per server host after a delay, and records every request.

@@ -1,6 +1,7 @@
 import GateHTTP
 import PlexButler
 import Testing
+
 @testable import ButlerGate
 
 /// A gateway over three fake servers and a handful of keys, driven the way the HTTP server drives it.
@@ -22,8 +23,10 @@ final class GatewayHarness: Sendable {
     ) {
         let ids = ["admin", "home", "den-only", "disabled", "no-api", "backup-only"]
         keys = Dictionary(uniqueKeysWithValues: ids.map { ($0, KeyGenerator.generate().key) })
-        tokens = ["den": "plex-token-DEN-aaaa1111", "attic": "plex-token-ATTIC-bbbb2222",
-                  "cabin": "plex-token-CABIN-cccc3333"]
+        tokens = [
+            "den": "plex-token-DEN-aaaa1111", "attic": "plex-token-ATTIC-bbbb2222",
+            "cabin": "plex-token-CABIN-cccc3333",
+        ]
         transport = FakeTransport(scripts)
         let config = Self.config(keys: keys, tokens: tokens, limits: limits, timeoutMs: timeoutMs)
         let logger = Logger(handler: logs, level: .trace)
@@ -37,15 +40,29 @@ final class GatewayHarness: Sendable {
         limits: LimitsConfig,
         timeoutMs: Int
     ) -> GatewayConfig {
-        func key(_ id: String, servers: [String] = ["*"], tasks: [String] = ["*"], api: Bool = true,
-                 disabled: Bool = false) -> KeyConfig {
-            KeyConfig(id: id, hash: Crypto.sha256(keys[id]!), servers: servers, tasks: tasks, api: api,
-                      disabled: disabled)
+        func key(
+            _ id: String,
+            servers: [String] = ["*"],
+            tasks: [String] = ["*"],
+            api: Bool = true,
+            disabled: Bool = false
+        ) -> KeyConfig {
+            KeyConfig(
+                id: id,
+                hash: Crypto.sha256(keys[id]!),
+                servers: servers,
+                tasks: tasks,
+                api: api,
+                disabled: disabled
+            )
         }
         let servers = ["den", "attic", "cabin"].map { name in
             ServerConfig(
-                name: name, url: "http://\(name).test:32400/", token: tokens[name]!,
-                machineIdentifier: "mid-\(name)", groups: name == "cabin" ? ["far"] : ["home"],
+                name: name,
+                url: "http://\(name).test:32400/",
+                token: tokens[name]!,
+                machineIdentifier: "mid-\(name)",
+                groups: name == "cabin" ? ["far"] : ["home"],
                 timeoutMs: timeoutMs
             )
         }
@@ -82,8 +99,11 @@ final class GatewayHarness: Sendable {
             fields.add("Content-Type", contentType)
         }
         let head = HTTPRequestHead(
-            method: method, target: target, headers: fields,
-            contentLength: declaredLength ?? (bytes.isEmpty ? nil : bytes.count), remoteAddress: address
+            method: method,
+            target: target,
+            headers: fields,
+            contentLength: declaredLength ?? (bytes.isEmpty ? nil : bytes.count),
+            remoteAddress: address
         )
         let response: HTTPResponse
         switch gateway.screen(head) {
@@ -110,9 +130,10 @@ final class GatewayHarness: Sendable {
     func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
         let randomParts = keys.values.map { String($0.dropFirst(KeyGenerator.prefix.count)) }
         let secrets = Array(keys.values) + randomParts + Array(tokens.values)
-        let texts = responses.withLock { $0 }.flatMap { response in
-            [String(decoding: response.body, as: UTF8.self)] + response.headers.map { "\($0.name): \($0.value)" }
-        } + logs.lines
+        let texts =
+            responses.withLock { $0 }.flatMap { response in
+                [String(decoding: response.body, as: UTF8.self)] + response.headers.map { "\($0.name): \($0.value)" }
+            } + logs.lines
         for secret in secrets {
             #expect(!texts.contains { $0.contains(secret) }, "a secret leaked", sourceLocation: sourceLocation)
         }

@@ -70,7 +70,12 @@ final class Harness: Sendable {
                 ? TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM))
                 : nil
             let mock = try MockPlex(
-                name: spec.name, token: token, knownTasks: spec.knownTasks, running: spec.running, tls: tls)
+                name: spec.name,
+                token: token,
+                knownTasks: spec.knownTasks,
+                running: spec.running,
+                tls: tls
+            )
             try mock.start()
             await mock.setFault(spec.fault)
             let configured = spec.wrongToken ? "plexToken-stale-" + String(UUID().uuidString.prefix(12)) : token

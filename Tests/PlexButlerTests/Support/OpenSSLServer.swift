@@ -32,13 +32,17 @@ final class OpenSSLServer: @unchecked Sendable {
               -addext subjectAltName=DNS:\(Self.hostName),IP:127.0.0.1 2>/dev/null &&
             openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform der |
               openssl dgst -sha256 -binary | base64
-            """, in: directory)
+            """,
+            in: directory
+        )
         pin = "sha256//" + digest.trimmingCharacters(in: .whitespacesAndNewlines)
         port = try ScriptedServer.unusedPort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www"]
+        process.arguments = [
+            "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "cert.pem", "-key", "key.pem", "-www",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -1,4 +1,5 @@
 import Glibc
+
 @testable import PlexButler
 
 /// A loopback HTTP/1.1 server on one thread that records raw requests and answers from a script.
@@ -36,10 +37,17 @@ final class ScriptedServer: @unchecked Sendable {
         }
         wake = (fds[0], fds[1])
         let context = Unmanaged.passRetained(self).toOpaque()
-        guard pthread_create(&thread, nil, { context in
-            Unmanaged<ScriptedServer>.fromOpaque(context!).takeRetainedValue().serve()
-            return nil
-        }, context) == 0 else {
+        guard
+            pthread_create(
+                &thread,
+                nil,
+                { context in
+                    Unmanaged<ScriptedServer>.fromOpaque(context!).takeRetainedValue().serve()
+                    return nil
+                },
+                context
+            ) == 0
+        else {
             Unmanaged<ScriptedServer>.fromOpaque(context).release()
             throw StartFailure()
         }
@@ -167,7 +175,8 @@ final class ScriptedServer: @unchecked Sendable {
             return nil
         }
         let head = String(decoding: buffer[..<end], as: UTF8.self).lowercased()
-        let declared = head.split(separator: "\r\n")
+        let declared =
+            head.split(separator: "\r\n")
             .first { $0.hasPrefix("content-length:") }
             .flatMap { Int(String($0.dropFirst("content-length:".count)).trimmingHTTPWhitespace()) } ?? 0
         let total = end + 4 + declared

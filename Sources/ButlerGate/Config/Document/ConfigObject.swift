@@ -57,8 +57,12 @@ struct ConfigObject {
             if case .double(let number) = value {
                 // Past Int's range the parser keeps a Double; say so rather than call 1e300 "not whole".
                 let outside = abs(number) >= 0x1p63
-                sink.error(path.key(key), outside ? "number out of range; must be \(bounds)"
-                    : "must be a whole number \(bounds), written without a fraction or exponent")
+                sink.error(
+                    path.key(key),
+                    outside
+                        ? "number out of range; must be \(bounds)"
+                        : "must be a whole number \(bounds), written without a fraction or exponent"
+                )
             } else {
                 sink.wrongType(path.key(key), expected: "a whole number", got: value)
             }

@@ -22,9 +22,11 @@ struct ConfigPath: Sendable, Equatable, CustomStringConvertible {
 
     /// The member `name` of the object at this path.
     func key(_ name: String) -> ConfigPath {
-        let plain = !name.isEmpty && name.utf8.count <= 64 && name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-")
-        }
+        let plain =
+            !name.isEmpty && name.utf8.count <= 64
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-")
+            }
         if plain {
             return ConfigPath(description: description.isEmpty ? name : "\(description).\(name)")
         }

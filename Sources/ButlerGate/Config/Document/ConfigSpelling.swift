@@ -6,8 +6,10 @@ enum ConfigSpelling {
         guard !target.isEmpty, target.count <= 64 else { return nil }
         // Abbreviations (`warn`, `cert`) are too far by edit distance but obvious to a reader.
         let lowered = word.lowercased()
-        if target.count >= 3, let abbreviated = candidates.filter({ $0.lowercased().hasPrefix(lowered) })
-            .min(by: { $0.count < $1.count }) {
+        if target.count >= 3,
+            let abbreviated = candidates.filter({ $0.lowercased().hasPrefix(lowered) })
+                .min(by: { $0.count < $1.count })
+        {
             return abbreviated
         }
         let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }

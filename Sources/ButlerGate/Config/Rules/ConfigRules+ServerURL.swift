@@ -33,4 +33,3 @@ extension ConfigRules {
         return .success(normalized)
     }
 }
-

@@ -34,8 +34,14 @@ enum ServerSection {
         }
         let tls = UpstreamTLSSection.read(server, isHTTPS: url.lowercased().hasPrefix("https:"), context: context)
         return ServerConfig(
-            name: name, url: url, token: token, machineIdentifier: machineIdentifier,
-            groups: groups.map(\.text), timeoutMs: timeoutMs, resolve: resolve, tls: tls
+            name: name,
+            url: url,
+            token: token,
+            machineIdentifier: machineIdentifier,
+            groups: groups.map(\.text),
+            timeoutMs: timeoutMs,
+            resolve: resolve,
+            tls: tls
         )
     }
 
