@@ -1,6 +1,6 @@
 import Glibc
 
-/// One epoll loop on its own thread: accepts on its listener and drives its connections.
+/// One epoll loop on its own thread: accepts from the shared listener and drives its connections.
 final class EventLoop: @unchecked Sendable {
     // Thread safety: `queue` (with `isStopped`) is guarded by its own lock and is the only state
     // other threads touch; every other property is read and written on the loop thread only.
@@ -21,7 +21,8 @@ final class EventLoop: @unchecked Sendable {
     let openConnections = Locked(0)
     private let epoll: LinuxEpoll
     private let queue = Locked(Queue())
-    private var listener: Int32
+    /// The shared listener; nil once this loop drains.
+    private var listener: Listener?
     private var connections: [UInt64: Connection] = [:]
     private var nextToken: UInt64 = 0
     private var ready: [Connection] = []
@@ -39,18 +40,19 @@ final class EventLoop: @unchecked Sendable {
     /// The cached `Date` value for responses written on this loop.
     var date = HTTPDate()
 
-    init(listener: Int32, context: ServerContext) throws(HTTPServerError) {
+    init(listener: Listener, context: ServerContext) throws(HTTPServerError) {
         let configuration = context.configuration
         connectionCap = max(1, configuration.limits.effectiveMaxConnections / max(1, configuration.loopCount))
         self.listener = listener
         self.context = context
         epoll = try LinuxEpoll()
-        epoll.add(listener, token: Self.listenerToken, edgeTriggered: false, writable: false)
+        guard epoll.addShared(listener.fd, token: Self.listenerToken) else {
+            throw HTTPServerError(.eventLoopFailed, "epoll_ctl: \(LinuxSystem.errnoText())")
+        }
     }
 
     deinit {
         scratch.deallocate()
-        if listener >= 0 { LinuxSystem.closeSocket(listener) }
     }
 
     /// Runs `work` on the loop thread; dropped once the loop has stopped.
@@ -121,14 +123,15 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func acceptConnections() {
-        for _ in 0..<Self.acceptBurst where listener >= 0 && listenerPausedUntil == 0 {
+        guard let listener else { return }
+        for _ in 0..<Self.acceptBurst where listenerPausedUntil == 0 {
             if connections.count >= connectionCap {
                 pauseListener(until: .max)
                 return
             }
             let fd: Int32
             let remote: String
-            switch LinuxSystem.accept(listener) {
+            switch LinuxSystem.accept(listener.fd) {
             case .connection(let accepted, let address):
                 fd = accepted
                 remote = address
@@ -158,18 +161,19 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Full or out of descriptors, a level-triggered listener would wake the loop in a tight circle:
-    /// rest it until `deadline` (`.max`: until a connection closes).
+    /// rest it until `deadline` (`.max`: until a connection closes). Other loops keep accepting meanwhile.
     private func pauseListener(until deadline: UInt64) {
-        epoll.remove(listener)
+        guard let listener else { return }
+        epoll.remove(listener.fd)
         listenerPausedUntil = deadline
     }
 
     private func resumeListenerIfDue() {
-        guard listenerPausedUntil != 0, listener >= 0 else { return }
+        guard listenerPausedUntil != 0, let listener else { return }
         let due = listenerPausedUntil == .max ? connections.count < connectionCap : now >= listenerPausedUntil
         guard due else { return }
         listenerPausedUntil = 0
-        epoll.add(listener, token: Self.listenerToken, edgeTriggered: false, writable: false)
+        epoll.addShared(listener.fd, token: Self.listenerToken)
     }
 
     /// Called by a connection as it closes its socket.
@@ -193,11 +197,11 @@ final class EventLoop: @unchecked Sendable {
     /// Stops accepting and closes idle connections; busy ones close after their response.
     func beginDraining() {
         isDraining = true
-        if listener >= 0 {
-            if listenerPausedUntil == 0 { epoll.remove(listener) }
+        if let listener {
+            if listenerPausedUntil == 0 { epoll.remove(listener.fd) }
             listenerPausedUntil = 0
-            LinuxSystem.closeSocket(listener)
-            listener = -1
+            // The socket itself closes once the last loop lets go.
+            self.listener = nil
         }
         for connection in Array(connections.values) { connection.drain() }
     }
