@@ -1,6 +1,9 @@
 import Glibc
 
-/// One epoll loop on its own thread: accepts from the shared listener and drives its connections.
+/// One epoll loop on its own thread, driving its connections.
+///
+/// The first loop also owns the listener: it accepts and hands connections to every loop in turn
+/// (see `EventLoop+Accepting`), which keeps long-lived keep-alive connections evenly spread.
 final class EventLoop: @unchecked Sendable {
     // Thread safety: `queue` (with `isStopped`) is guarded by its own lock and is the only state
     // other threads touch; every other property is read and written on the loop thread only.
@@ -9,29 +12,32 @@ final class EventLoop: @unchecked Sendable {
         var isStopped = false
     }
 
-    private static let listenerToken = UInt64.max - 1
+    static let listenerToken = UInt64.max - 1
     /// How often deadlines are checked while connections are open.
     private static let sweepMilliseconds: Int32 = 50
-    private static let acceptBurst = 64
-    private static let listenerPauseNanoseconds: UInt64 = 100_000_000
 
     /// The configuration, responder and TLS context this loop serves with.
     let context: ServerContext
-    /// Open connections, readable from any thread for the shutdown wait.
+    /// Open connections plus those handed over and not yet adopted; the accepting loop counts up,
+    /// the owning loop counts down, and the shutdown wait reads it.
     let openConnections = Locked(0)
-    private let epoll: LinuxEpoll
+    let epoll: LinuxEpoll
     private let queue = Locked(Queue())
-    /// The shared listener; nil once this loop drains.
-    private var listener: Listener?
-    private var connections: [UInt64: Connection] = [:]
-    private var nextToken: UInt64 = 0
+    /// The listener, on the accepting loop only; nil once it drains.
+    var listener: Listener?
+    /// The other loops the accepting loop hands connections to.
+    let peers: [EventLoop]
+    /// The turn of the loop that gets the next accepted connection: 0 is this loop, then `peers`.
+    var nextPeer = 0
+    var connections: [UInt64: Connection] = [:]
+    var nextToken: UInt64 = 0
     private var ready: [Connection] = []
-    private var running = true
+    private(set) var running = true
     private var nextSweep: UInt64 = 0
     /// Non-zero while the listener is out of epoll: `.max` while full, else when to retry after EMFILE.
-    private var listenerPausedUntil: UInt64 = 0
-    /// This loop's share of `HTTPLimits.maxConnections`.
-    private let connectionCap: Int
+    var listenerPausedUntil: UInt64 = 0
+    /// Each loop's share of `HTTPLimits.maxConnections`.
+    let connectionCap: Int
     private(set) var isDraining = false
     /// The monotonic time of the latest wake-up, so deadlines need no clock call each.
     private(set) var now: UInt64 = MonotonicClock.now()
@@ -40,13 +46,16 @@ final class EventLoop: @unchecked Sendable {
     /// The cached `Date` value for responses written on this loop.
     var date = HTTPDate()
 
-    init(listener: Listener, context: ServerContext) throws(HTTPServerError) {
+    /// A loop that accepts on `listener` and shares connections with `peers`, or (nil, []) one that is handed them.
+    init(listener: Listener?, peers: [EventLoop], context: ServerContext) throws(HTTPServerError) {
         let configuration = context.configuration
         connectionCap = max(1, configuration.limits.effectiveMaxConnections / max(1, configuration.loopCount))
         self.listener = listener
+        self.peers = peers
         self.context = context
         epoll = try LinuxEpoll()
-        guard epoll.addShared(listener.fd, token: Self.listenerToken) else {
+        guard let listener else { return }
+        guard epoll.add(listener.fd, token: Self.listenerToken, edgeTriggered: false, writable: false) else {
             throw HTTPServerError(.eventLoopFailed, "epoll_ctl: \(LinuxSystem.errnoText())")
         }
     }
@@ -55,14 +64,16 @@ final class EventLoop: @unchecked Sendable {
         scratch.deallocate()
     }
 
-    /// Runs `work` on the loop thread; dropped once the loop has stopped.
-    func execute(_ work: @escaping @Sendable () -> Void) {
-        let mustWake = queue.withLock { queue -> Bool in
-            guard !queue.isStopped else { return false }
+    /// Runs `work` on the loop thread; returns false (and drops it) once the loop has stopped.
+    @discardableResult
+    func execute(_ work: @escaping @Sendable () -> Void) -> Bool {
+        let (accepted, mustWake) = queue.withLock { queue -> (Bool, Bool) in
+            guard !queue.isStopped else { return (false, false) }
             queue.work.append(work)
-            return queue.work.count == 1
+            return (true, queue.work.count == 1)
         }
         if mustWake { epoll.wake() }
+        return accepted
     }
 
     /// The loop body; returns after `stop()`.
@@ -86,6 +97,8 @@ final class EventLoop: @unchecked Sendable {
                 nextSweep = now + UInt64(Self.sweepMilliseconds) * 1_000_000
             }
         }
+        // Work queued before `stop()` still runs, so every accepted `execute` is honoured (hand-offs close).
+        runQueue()
         for connection in Array(connections.values) { connection.close() }
     }
 
@@ -122,65 +135,12 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func acceptConnections() {
-        guard let listener else { return }
-        for _ in 0..<Self.acceptBurst where listenerPausedUntil == 0 {
-            if connections.count >= connectionCap {
-                pauseListener(until: .max)
-                return
-            }
-            let fd: Int32
-            let remote: String
-            switch LinuxSystem.accept(listener.fd) {
-            case .connection(let accepted, let address):
-                fd = accepted
-                remote = address
-            case .none:
-                return
-            case .exhausted:
-                pauseListener(until: now + Self.listenerPauseNanoseconds)
-                return
-            }
-            var session: TLSSession?
-            if context.isTLS {
-                session = context.tls.withLock { $0 }?.makeSession(fd: fd)
-                if session == nil {
-                    LinuxSystem.closeSocket(fd)
-                    continue
-                }
-            }
-            nextToken += 1
-            let connection = Connection(fd: fd, token: nextToken, remote: remote, tls: session, loop: self)
-            guard epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else {
-                connection.close()
-                continue
-            }
-            connections[nextToken] = connection
-            openConnections.withLock { $0 += 1 }
-        }
-    }
-
-    /// Full or out of descriptors, a level-triggered listener would wake the loop in a tight circle:
-    /// rest it until `deadline` (`.max`: until a connection closes). Other loops keep accepting meanwhile.
-    private func pauseListener(until deadline: UInt64) {
-        guard let listener else { return }
-        epoll.remove(listener.fd)
-        listenerPausedUntil = deadline
-    }
-
-    private func resumeListenerIfDue() {
-        guard listenerPausedUntil != 0, let listener else { return }
-        let due = listenerPausedUntil == .max ? connections.count < connectionCap : now >= listenerPausedUntil
-        guard due else { return }
-        listenerPausedUntil = 0
-        epoll.addShared(listener.fd, token: Self.listenerToken)
-    }
-
     /// Called by a connection as it closes its socket.
     func forget(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.token) != nil else { return }
         epoll.remove(connection.fd)
         openConnections.withLock { $0 -= 1 }
+        // Room on another loop is noticed by the accepting loop's next sweep.
         if listenerPausedUntil == .max { resumeListenerIfDue() }
     }
 
@@ -197,12 +157,7 @@ final class EventLoop: @unchecked Sendable {
     /// Stops accepting and closes idle connections; busy ones close after their response.
     func beginDraining() {
         isDraining = true
-        if let listener {
-            if listenerPausedUntil == 0 { epoll.remove(listener.fd) }
-            listenerPausedUntil = 0
-            // The socket itself closes once the last loop lets go.
-            self.listener = nil
-        }
+        closeListener()
         for connection in Array(connections.values) { connection.drain() }
     }
 

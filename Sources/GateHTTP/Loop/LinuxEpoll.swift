@@ -25,20 +25,13 @@ final class LinuxEpoll {
         close(fd)
     }
 
-    /// Registers `socket`: connections edge-triggered for reads and writes, the eventfd level-triggered for reads.
+    /// Registers `socket`; connections use edge-triggered read+write interest, listeners level-triggered reads.
     @discardableResult
     func add(_ socket: Int32, token: UInt64, edgeTriggered: Bool, writable: Bool) -> Bool {
         var mask = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
         if writable { mask |= EPOLLOUT.rawValue }
         if edgeTriggered { mask |= EPOLLET.rawValue }
         var event = epoll_event(events: mask, data: epoll_data_t(u64: token))
-        return epoll_ctl(fd, EPOLL_CTL_ADD, socket, &event) == 0
-    }
-
-    /// Registers a listener shared with other loops' epolls; `EPOLLEXCLUSIVE` wakes one idle loop, not all.
-    @discardableResult
-    func addShared(_ socket: Int32, token: UInt64) -> Bool {
-        var event = epoll_event(events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue, data: epoll_data_t(u64: token))
         return epoll_ctl(fd, EPOLL_CTL_ADD, socket, &event) == 0
     }
 

@@ -1,8 +1,8 @@
-/// The server's one listening socket, registered in every loop's epoll.
+/// The server's one listening socket, watched by the accepting loop.
 ///
 /// It is bound once and without `SO_REUSEPORT`, so a second server on the same port fails with
 /// "address already in use" instead of silently taking a share of the connections. The socket
-/// closes when the last loop lets go of it (at drain or stop).
+/// closes when the accepting loop lets go of it (at drain or stop).
 final class Listener: Sendable {
     /// The non-blocking listening descriptor.
     let fd: Int32

@@ -1,6 +1,6 @@
 import Glibc
 
-/// An HTTP/1.1 server on epoll event loops, one per core, sharing one listening socket, with optional TLS.
+/// An HTTP/1.1 server on epoll event loops, one per core, behind one listening socket, with optional TLS.
 ///
 /// `start()` sets SIGPIPE to ignored for the whole process: OpenSSL writes to sockets with plain
 /// `write`, and a peer that goes away must not kill the server.
@@ -50,8 +50,11 @@ public final class HTTPServer: Sendable {
         do {
             let listener = try Listener(host: configuration.host, port: configuration.port)
             port = listener.port
-            for _ in 0..<max(1, configuration.loopCount) {
-                let loop = try EventLoop(listener: listener, context: context)
+            let peers = try (1..<max(1, configuration.loopCount)).map { _ throws(HTTPServerError) in
+                try EventLoop(listener: nil, peers: [], context: context)
+            }
+            let acceptor = try EventLoop(listener: listener, peers: peers, context: context)
+            for loop in [acceptor] + peers {
                 let thread = try LoopThread.start { loop.run() }
                 loops.append(RunningLoop(loop: loop, thread: thread))
             }

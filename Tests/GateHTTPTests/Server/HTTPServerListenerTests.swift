@@ -43,17 +43,24 @@ struct HTTPServerListenerTests {
     }
 
     @Test
-    func everyLoopAcceptsFromTheSharedListener() async throws {
+    func connectionsAreHandedToEveryLoopAndWaitWhenAllAreFull() async throws {
         let configuration = HTTPServerConfiguration(loopCount: 2, limits: HTTPLimits(maxConnections: 2))
         let server = try HTTPServer(configuration: configuration, responder: EchoResponder())
         try server.start()
         let port = server.port
-        // With one connection allowed per loop, a second open connection is only served by the other loop.
-        let bodies = try await runBlocking {
-            let clients = try (1...2).map { _ in try RawClient(port: port) }
-            return try clients.enumerated().map { try $0.element.send(path: "/l\($0.offset)").bodyText }
+        // One connection per loop: the second is only answered if the other loop got it.
+        let (bodies, waited, late) = try await runBlocking {
+            var clients: [RawClient] = try (1...2).map { _ in try RawClient(port: port) }
+            let bodies = try clients.enumerated().map { try $0.element.send(path: "/l\($0.offset)").bodyText }
+            let third = try RawClient(port: port)
+            try third.send("GET /third HTTP/1.1\r\nHost: a\r\n\r\n")
+            let waited = (try? third.readResponse(timeout: .milliseconds(300))) == nil
+            clients.removeLast()
+            return (bodies, waited, try third.readResponse(timeout: .seconds(2)).bodyText)
         }
         await server.shutdown(gracePeriod: .milliseconds(100))
         #expect(bodies == ["GET /l0 0:", "GET /l1 0:"])
+        #expect(waited)
+        #expect(late == "GET /third 0:")
     }
 }
