@@ -4,17 +4,28 @@ import Glibc
 ///
 /// The first loop also owns the listener: it accepts and hands connections to every loop in turn
 /// (see `EventLoop+Accepting`), which keeps long-lived keep-alive connections evenly spread.
+/// It is also the task executor its connections' responders run on (see `EventLoop+Executor`).
 final class EventLoop: @unchecked Sendable {
-    // Thread safety: `queue` (with `isStopped`) is guarded by its own lock and is the only state
-    // other threads touch; every other property is read and written on the loop thread only.
+    // Thread safety: `queue` is guarded by its own lock and is the only state other threads touch;
+    // every other property is read and written on the loop thread only.
     private struct Queue {
-        var work: [@Sendable () -> Void] = []
+        var work: [Work] = []
         var isStopped = false
+        /// The loop's thread once it runs: work it queues for itself needs no wake-up.
+        var thread: pthread_t?
+    }
+
+    /// Something to run on the loop thread.
+    enum Work {
+        case closure(@Sendable () -> Void)
+        case job(UnownedJob)
     }
 
     static let listenerToken = UInt64.max - 1
     /// How often deadlines are checked while connections are open.
     private static let sweepMilliseconds: Int32 = 50
+    /// Rounds of queued work per wake-up: a task that keeps re-queuing itself must not starve I/O.
+    private static let maxWorkRounds = 8
 
     /// The configuration, responder and TLS context this loop serves with.
     let context: ServerContext
@@ -32,6 +43,8 @@ final class EventLoop: @unchecked Sendable {
     var connections: [UInt64: Connection] = [:]
     var nextToken: UInt64 = 0
     private var ready: [Connection] = []
+    /// The batch being run, swapped with the queue so neither array is reallocated per round.
+    private var batch: [Work] = []
     private(set) var running = true
     private var nextSweep: UInt64 = 0
     /// Non-zero while the listener is out of epoll: `.max` while full, else when to retry after EMFILE.
@@ -67,10 +80,16 @@ final class EventLoop: @unchecked Sendable {
     /// Runs `work` on the loop thread; returns false (and drops it) once the loop has stopped.
     @discardableResult
     func execute(_ work: @escaping @Sendable () -> Void) -> Bool {
+        submit(.closure(work))
+    }
+
+    /// Queues `work`; returns false once the loop has stopped.
+    func submit(_ work: Work) -> Bool {
         let (accepted, mustWake) = queue.withLock { queue -> (Bool, Bool) in
             guard !queue.isStopped else { return (false, false) }
             queue.work.append(work)
-            return (true, queue.work.count == 1)
+            let fromLoop = queue.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+            return (true, queue.work.count == 1 && !fromLoop)
         }
         if mustWake { epoll.wake() }
         return accepted
@@ -78,8 +97,11 @@ final class EventLoop: @unchecked Sendable {
 
     /// The loop body; returns after `stop()`.
     func run() {
+        queue.withLock { $0.thread = pthread_self() }
+        var hasWork = false
         while running {
-            let timeout: Int32 = connections.isEmpty && listenerPausedUntil == 0 ? -1 : Self.sweepMilliseconds
+            let idle = connections.isEmpty && listenerPausedUntil == 0
+            let timeout: Int32 = hasWork ? 0 : idle ? -1 : Self.sweepMilliseconds
             var stamped = false
             epoll.wait(timeoutMilliseconds: timeout) { event in
                 if !stamped {
@@ -89,16 +111,15 @@ final class EventLoop: @unchecked Sendable {
                 handle(event)
             }
             if !stamped { now = MonotonicClock.now() }
-            runQueue()
-            resumeReady()
+            hasWork = runQueue()
             if now >= nextSweep {
                 sweepDeadlines()
                 resumeListenerIfDue()
                 nextSweep = now + UInt64(Self.sweepMilliseconds) * 1_000_000
             }
         }
-        // Work queued before `stop()` still runs, so every accepted `execute` is honoured (hand-offs close).
-        runQueue()
+        // Work queued before `stop()` still runs, so every accepted `submit` is honoured (hand-offs close).
+        _ = runQueue()
         for connection in Array(connections.values) { connection.close() }
     }
 
@@ -113,12 +134,22 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func runQueue() {
-        let work = queue.withLock { queue -> [@Sendable () -> Void] in
-            defer { queue.work.removeAll(keepingCapacity: true) }
-            return queue.work
+    /// Runs queued work and ready connections, including what they queue in turn (a responder task,
+    /// then its answer); returns whether work is still waiting after the last round.
+    private func runQueue() -> Bool {
+        for _ in 0..<Self.maxWorkRounds {
+            queue.withLock { swap(&$0.work, &batch) }
+            if batch.isEmpty, ready.isEmpty { return false }
+            for item in batch {
+                switch item {
+                case .closure(let body): body()
+                case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+            resumeReady()
         }
-        for item in work { item() }
+        return true
     }
 
     private func resumeReady() {
@@ -169,7 +200,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Requests `stop()` from another thread.
     func requestStop() {
-        queue.withLock { queue in queue.work.append { [unowned self] in self.stop() } }
+        queue.withLock { queue in queue.work.append(.closure { [unowned self] in self.stop() }) }
         epoll.wake()
     }
 }
