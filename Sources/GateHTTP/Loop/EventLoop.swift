@@ -45,6 +45,8 @@ final class EventLoop: @unchecked Sendable {
     private var ready: [Connection] = []
     /// The batch being run, swapped with the queue so neither array is reallocated per round.
     private var batch: [Work] = []
+    /// The connections being resumed, swapped with `ready` for the same reason.
+    private var resuming: [Connection] = []
     private(set) var running = true
     private var nextSweep: UInt64 = 0
     /// Non-zero while the listener is out of epoll: `.max` while full, else when to retry after EMFILE.
@@ -154,9 +156,9 @@ final class EventLoop: @unchecked Sendable {
 
     private func resumeReady() {
         while !ready.isEmpty {
-            let batch = ready
-            ready.removeAll(keepingCapacity: true)
-            for connection in batch { connection.resume() }
+            swap(&ready, &resuming)
+            for connection in resuming { connection.resume() }
+            resuming.removeAll(keepingCapacity: true)
         }
     }
 
