@@ -6,8 +6,8 @@ import Glibc
 /// (see `EventLoop+Accepting`), which keeps long-lived keep-alive connections evenly spread.
 /// It is also the task executor its connections' responders run on (see `EventLoop+Executor`).
 final class EventLoop: @unchecked Sendable {
-    // Thread safety: `queue` is guarded by its own lock and is the only state other threads touch;
-    // every other property is read and written on the loop thread only.
+    // Thread safety: other threads touch only `queue` and `openConnections` (each behind its own lock),
+    // `epoll.wake()` and the immutable `peers`; every other property is used on the loop thread only.
     private struct Queue {
         var work: [Work] = []
         var isStopped = false
@@ -122,6 +122,8 @@ final class EventLoop: @unchecked Sendable {
         }
         // Work queued before `stop()` still runs, so every accepted `submit` is honoured (hand-offs close).
         _ = runQueue()
+        // A responder task may keep this object alive for a while; the port must not wait for it.
+        closeListener()
         for connection in Array(connections.values) { connection.close() }
     }
 

@@ -54,7 +54,8 @@ public final class HTTPServer: Sendable {
                 try EventLoop(listener: nil, peers: [], context: context)
             }
             let acceptor = try EventLoop(listener: listener, peers: peers, context: context)
-            for loop in [acceptor] + peers {
+            // The acceptor starts last: it never hands a connection to a loop whose thread failed to start.
+            for loop in peers + [acceptor] {
                 let thread = try LoopThread.start { loop.run() }
                 loops.append(RunningLoop(loop: loop, thread: thread))
             }

@@ -24,7 +24,7 @@ struct HTTPServerExecutorTests {
     }
 
     @Test
-    func responderStillAwaitingAtShutdownRunsToTheEnd() async throws {
+    func responderStillAwaitingAtShutdownRunsToTheEndWithThePortClosed() async throws {
         let finished = Finished()
         let server = try HTTPServer(
             configuration: HTTPServerConfiguration(loopCount: 2), responder: LateResponder(finished: finished)
@@ -38,12 +38,15 @@ struct HTTPServerExecutorTests {
         }
         try await Task.sleep(for: .milliseconds(50))
         await server.shutdown(gracePeriod: .milliseconds(50))
+        // The task still holds its loop object, which must not keep the port open.
+        let refused = try await runBlocking { (try? RawClient(port: port, timeout: .seconds(1))) == nil }
         // The loops are gone; the task's remaining steps must move to the global pool, not be lost.
         let clock = ContinuousClock()
         let end = clock.now.advanced(by: .seconds(3))
         while clock.now < end, await finished.count == 0 {
             try await Task.sleep(for: .milliseconds(20))
         }
+        #expect(refused)
         #expect(await finished.count == 1)
         #expect(client.isClosedByPeer(within: .seconds(1)))
     }
