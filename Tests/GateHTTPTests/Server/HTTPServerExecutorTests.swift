@@ -52,6 +52,28 @@ struct HTTPServerExecutorTests {
     }
 
     @Test
+    func releasingAServerWithAResponderInFlightClosesThePort() async throws {
+        let finished = Finished()
+        let (port, client) = try await {
+            let server = try HTTPServer(
+                configuration: HTTPServerConfiguration(loopCount: 1), responder: LateResponder(finished: finished)
+            )
+            try server.start()
+            let port = server.port
+            let client = try await runBlocking {
+                let client = try RawClient(port: port)
+                try client.send("GET /late HTTP/1.1\r\nHost: a\r\n\r\n")
+                return client
+            }
+            try await Task.sleep(for: .milliseconds(50))
+            return (port, client)
+        }()
+        let refused = try await runBlocking { (try? RawClient(port: port, timeout: .seconds(1))) == nil }
+        #expect(refused)
+        #expect(client.isClosedByPeer(within: .seconds(1)))
+    }
+
+    @Test
     func slowResponderDoesNotHoldUpOtherConnectionsOnItsLoop() async throws {
         try await withServer { server in
             let port = server.port
