@@ -44,25 +44,26 @@ extension EventLoop {
         if target === self {
             adopt(fd: fd, remote: remote)
         } else if !target.execute({ target.adopt(fd: fd, remote: remote) }) {
-            target.openConnections.withLock { $0 -= 1 }
-            LinuxSystem.closeSocket(fd)
+            target.discard(fd)
         }
     }
 
-    /// Takes over an accepted socket, already counted in `openConnections`.
+    /// Takes over an accepted socket, already counted in `openConnections`; a draining loop closes it.
     private func adopt(fd: Int32, remote: String) {
+        guard running, !isDraining else { return discard(fd) }
         var session: TLSSession?
         if context.isTLS {
             session = context.tls.withLock { $0 }?.makeSession(fd: fd)
+            guard session != nil else { return discard(fd) }
         }
         nextToken += 1
-        let admitted = running && !isDraining && (session != nil || !context.isTLS)
-        guard admitted, epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else {
-            openConnections.withLock { $0 -= 1 }
-            LinuxSystem.closeSocket(fd)
-            return
-        }
+        guard epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else { return discard(fd) }
         connections[nextToken] = Connection(fd: fd, token: nextToken, remote: remote, tls: session, loop: self)
+    }
+
+    private func discard(_ fd: Int32) {
+        openConnections.withLock { $0 -= 1 }
+        LinuxSystem.closeSocket(fd)
     }
 
     /// Full or out of descriptors, a level-triggered listener would wake the loop in a tight circle:
