@@ -106,7 +106,7 @@ extension Connection {
         return true
     }
 
-    /// Hands the complete request to Swift concurrency; the answer comes back through the loop.
+    /// Hands the complete request to a task on this loop's executor; the answer comes back through the loop.
     private func dispatch() {
         guard let parsed = current else { preconditionFailure("dispatch without a request") }
         state = .awaitingResponder
@@ -117,7 +117,7 @@ extension Connection {
         let loop = self.loop
         let token = self.token
         let responder = loop.context.responder
-        Task {
+        Task(executorPreference: loop) {
             let response = await responder.respond(to: request)
             loop.execute { loop.deliver(response, to: token) }
         }

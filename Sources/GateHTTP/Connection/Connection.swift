@@ -32,6 +32,9 @@ final class Connection {
     private var outboundOffset = 0
     /// Whether the connection ends once `outbound` is written.
     var closeAfterWrite = false
+    /// False once a read found the socket drained, until epoll reports it again: saves the read that
+    /// would only say EAGAIN after each response.
+    private var mayHaveInput = true
     private var lingeredBytes = 0
 
     init(fd: Int32, token: UInt64, remote: String, tls: TLSSession?, loop: EventLoop) {
@@ -54,6 +57,7 @@ final class Connection {
 
     /// Reacts to readiness; with edge-triggered epoll every step runs until it would block.
     func handle(_ event: LinuxSystem.Event) {
+        mayHaveInput = true
         switch state {
         case .handshaking:
             continueHandshake()
@@ -90,10 +94,12 @@ final class Connection {
             switch result {
             case .bytes(let count):
                 inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: loop.scratch[..<count]))
-                processInbound()
                 // A short plain read drained the socket; edge-triggered epoll reports later data.
-                if tls == nil, count < loop.scratch.count { return }
+                if tls == nil, count < loop.scratch.count { mayHaveInput = false }
+                processInbound()
+                if !mayHaveInput { return }
             case .wouldBlock:
+                mayHaveInput = false
                 return
             case .closed, .failed:
                 close()
@@ -102,11 +108,11 @@ final class Connection {
         }
     }
 
-    /// Picks up buffered (pipelined) input after a response, then reads more.
+    /// Picks up buffered (pipelined) input after a response, then reads more if the socket may have some.
     func resume() {
         guard state == .readingHead else { return }
         processInbound()
-        readInput()
+        if mayHaveInput { readInput() }
     }
 
     /// Writes pending output; a finished response moves the connection on.

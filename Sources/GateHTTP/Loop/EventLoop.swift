@@ -1,36 +1,58 @@
 import Glibc
 
-/// One epoll loop on its own thread: accepts on its listener and drives its connections.
+/// One epoll loop on its own thread, driving its connections.
+///
+/// The first loop also owns the listener: it accepts and hands connections to every loop in turn
+/// (see `EventLoop+Accepting`), which keeps long-lived keep-alive connections evenly spread.
+/// It is also the task executor its connections' responders run on (see `EventLoop+Executor`).
 final class EventLoop: @unchecked Sendable {
-    // Thread safety: `queue` (with `isStopped`) is guarded by its own lock and is the only state
-    // other threads touch; every other property is read and written on the loop thread only.
+    // Thread safety: other threads touch only `queue` and `openConnections` (each behind its own lock),
+    // `epoll.wake()` and the immutable `peers`; every other property is used on the loop thread only.
     private struct Queue {
-        var work: [@Sendable () -> Void] = []
+        var work: [Work] = []
         var isStopped = false
+        /// The loop's thread once it runs: work it queues for itself needs no wake-up.
+        var thread: pthread_t?
     }
 
-    private static let listenerToken = UInt64.max - 1
+    /// Something to run on the loop thread.
+    enum Work {
+        case closure(@Sendable () -> Void)
+        case job(UnownedJob)
+    }
+
+    static let listenerToken = UInt64.max - 1
     /// How often deadlines are checked while connections are open.
     private static let sweepMilliseconds: Int32 = 50
-    private static let acceptBurst = 64
-    private static let listenerPauseNanoseconds: UInt64 = 100_000_000
+    /// Rounds of queued work per wake-up: a task that keeps re-queuing itself must not starve I/O.
+    private static let maxWorkRounds = 8
 
     /// The configuration, responder and TLS context this loop serves with.
     let context: ServerContext
-    /// Open connections, readable from any thread for the shutdown wait.
+    /// Open connections plus those handed over and not yet adopted; the accepting loop counts up,
+    /// the owning loop counts down, and the shutdown wait reads it.
     let openConnections = Locked(0)
-    private let epoll: LinuxEpoll
+    let epoll: LinuxEpoll
     private let queue = Locked(Queue())
-    private var listener: Int32
-    private var connections: [UInt64: Connection] = [:]
-    private var nextToken: UInt64 = 0
+    /// The listener, on the accepting loop only; nil once it drains.
+    var listener: Listener?
+    /// The other loops the accepting loop hands connections to.
+    let peers: [EventLoop]
+    /// The turn of the loop that gets the next accepted connection: 0 is this loop, then `peers`.
+    var nextPeer = 0
+    var connections: [UInt64: Connection] = [:]
+    var nextToken: UInt64 = 0
     private var ready: [Connection] = []
-    private var running = true
+    /// The batch being run, swapped with the queue so neither array is reallocated per round.
+    private var batch: [Work] = []
+    /// The connections being resumed, swapped with `ready` for the same reason.
+    private var resuming: [Connection] = []
+    private(set) var running = true
     private var nextSweep: UInt64 = 0
     /// Non-zero while the listener is out of epoll: `.max` while full, else when to retry after EMFILE.
-    private var listenerPausedUntil: UInt64 = 0
-    /// This loop's share of `HTTPLimits.maxConnections`.
-    private let connectionCap: Int
+    var listenerPausedUntil: UInt64 = 0
+    /// Each loop's share of `HTTPLimits.maxConnections`.
+    let connectionCap: Int
     private(set) var isDraining = false
     /// The monotonic time of the latest wake-up, so deadlines need no clock call each.
     private(set) var now: UInt64 = MonotonicClock.now()
@@ -39,34 +61,49 @@ final class EventLoop: @unchecked Sendable {
     /// The cached `Date` value for responses written on this loop.
     var date = HTTPDate()
 
-    init(listener: Int32, context: ServerContext) throws(HTTPServerError) {
+    /// A loop that accepts on `listener` and shares connections with `peers`, or (nil, []) one that is handed them.
+    init(listener: Listener?, peers: [EventLoop], context: ServerContext) throws(HTTPServerError) {
         let configuration = context.configuration
         connectionCap = max(1, configuration.limits.effectiveMaxConnections / max(1, configuration.loopCount))
         self.listener = listener
+        self.peers = peers
         self.context = context
         epoll = try LinuxEpoll()
-        epoll.add(listener, token: Self.listenerToken, edgeTriggered: false, writable: false)
+        guard let listener else { return }
+        guard epoll.add(listener.fd, token: Self.listenerToken, edgeTriggered: false, writable: false) else {
+            throw HTTPServerError(.eventLoopFailed, "epoll_ctl: \(LinuxSystem.errnoText())")
+        }
     }
 
     deinit {
         scratch.deallocate()
-        if listener >= 0 { LinuxSystem.closeSocket(listener) }
     }
 
-    /// Runs `work` on the loop thread; dropped once the loop has stopped.
-    func execute(_ work: @escaping @Sendable () -> Void) {
-        let mustWake = queue.withLock { queue -> Bool in
-            guard !queue.isStopped else { return false }
+    /// Runs `work` on the loop thread; returns false (and drops it) once the loop has stopped.
+    @discardableResult
+    func execute(_ work: @escaping @Sendable () -> Void) -> Bool {
+        submit(.closure(work))
+    }
+
+    /// Queues `work`; returns false once the loop has stopped.
+    func submit(_ work: Work) -> Bool {
+        let (accepted, mustWake) = queue.withLock { queue -> (Bool, Bool) in
+            guard !queue.isStopped else { return (false, false) }
             queue.work.append(work)
-            return queue.work.count == 1
+            let fromLoop = queue.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+            return (true, queue.work.count == 1 && !fromLoop)
         }
         if mustWake { epoll.wake() }
+        return accepted
     }
 
     /// The loop body; returns after `stop()`.
     func run() {
+        queue.withLock { $0.thread = pthread_self() }
+        var hasWork = false
         while running {
-            let timeout: Int32 = connections.isEmpty && listenerPausedUntil == 0 ? -1 : Self.sweepMilliseconds
+            let idle = connections.isEmpty && listenerPausedUntil == 0
+            let timeout: Int32 = hasWork ? 0 : idle ? -1 : Self.sweepMilliseconds
             var stamped = false
             epoll.wait(timeoutMilliseconds: timeout) { event in
                 if !stamped {
@@ -76,14 +113,17 @@ final class EventLoop: @unchecked Sendable {
                 handle(event)
             }
             if !stamped { now = MonotonicClock.now() }
-            runQueue()
-            resumeReady()
+            hasWork = runQueue()
             if now >= nextSweep {
                 sweepDeadlines()
                 resumeListenerIfDue()
                 nextSweep = now + UInt64(Self.sweepMilliseconds) * 1_000_000
             }
         }
+        // Work queued before `stop()` still runs, so every accepted `submit` is honoured (hand-offs close).
+        _ = runQueue()
+        // A responder task may keep this object alive for a while; the port must not wait for it.
+        closeListener()
         for connection in Array(connections.values) { connection.close() }
     }
 
@@ -98,19 +138,29 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func runQueue() {
-        let work = queue.withLock { queue -> [@Sendable () -> Void] in
-            defer { queue.work.removeAll(keepingCapacity: true) }
-            return queue.work
+    /// Runs queued work and ready connections, including what they queue in turn (a responder task,
+    /// then its answer); returns whether work is still waiting after the last round.
+    private func runQueue() -> Bool {
+        for _ in 0..<Self.maxWorkRounds {
+            queue.withLock { swap(&$0.work, &batch) }
+            if batch.isEmpty, ready.isEmpty { return false }
+            for item in batch {
+                switch item {
+                case .closure(let body): body()
+                case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+            resumeReady()
         }
-        for item in work { item() }
+        return true
     }
 
     private func resumeReady() {
         while !ready.isEmpty {
-            let batch = ready
-            ready.removeAll(keepingCapacity: true)
-            for connection in batch { connection.resume() }
+            swap(&ready, &resuming)
+            for connection in resuming { connection.resume() }
+            resuming.removeAll(keepingCapacity: true)
         }
     }
 
@@ -120,63 +170,12 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func acceptConnections() {
-        for _ in 0..<Self.acceptBurst where listener >= 0 && listenerPausedUntil == 0 {
-            if connections.count >= connectionCap {
-                pauseListener(until: .max)
-                return
-            }
-            let fd: Int32
-            let remote: String
-            switch LinuxSystem.accept(listener) {
-            case .connection(let accepted, let address):
-                fd = accepted
-                remote = address
-            case .none:
-                return
-            case .exhausted:
-                pauseListener(until: now + Self.listenerPauseNanoseconds)
-                return
-            }
-            var session: TLSSession?
-            if context.isTLS {
-                session = context.tls.withLock { $0 }?.makeSession(fd: fd)
-                if session == nil {
-                    LinuxSystem.closeSocket(fd)
-                    continue
-                }
-            }
-            nextToken += 1
-            let connection = Connection(fd: fd, token: nextToken, remote: remote, tls: session, loop: self)
-            guard epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else {
-                connection.close()
-                continue
-            }
-            connections[nextToken] = connection
-            openConnections.withLock { $0 += 1 }
-        }
-    }
-
-    /// Full or out of descriptors, a level-triggered listener would wake the loop in a tight circle:
-    /// rest it until `deadline` (`.max`: until a connection closes).
-    private func pauseListener(until deadline: UInt64) {
-        epoll.remove(listener)
-        listenerPausedUntil = deadline
-    }
-
-    private func resumeListenerIfDue() {
-        guard listenerPausedUntil != 0, listener >= 0 else { return }
-        let due = listenerPausedUntil == .max ? connections.count < connectionCap : now >= listenerPausedUntil
-        guard due else { return }
-        listenerPausedUntil = 0
-        epoll.add(listener, token: Self.listenerToken, edgeTriggered: false, writable: false)
-    }
-
     /// Called by a connection as it closes its socket.
     func forget(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.token) != nil else { return }
         epoll.remove(connection.fd)
         openConnections.withLock { $0 -= 1 }
+        // Room on another loop is noticed by the accepting loop's next sweep.
         if listenerPausedUntil == .max { resumeListenerIfDue() }
     }
 
@@ -193,12 +192,7 @@ final class EventLoop: @unchecked Sendable {
     /// Stops accepting and closes idle connections; busy ones close after their response.
     func beginDraining() {
         isDraining = true
-        if listener >= 0 {
-            if listenerPausedUntil == 0 { epoll.remove(listener) }
-            listenerPausedUntil = 0
-            LinuxSystem.closeSocket(listener)
-            listener = -1
-        }
+        closeListener()
         for connection in Array(connections.values) { connection.drain() }
     }
 
@@ -210,7 +204,7 @@ final class EventLoop: @unchecked Sendable {
 
     /// Requests `stop()` from another thread.
     func requestStop() {
-        queue.withLock { queue in queue.work.append { [unowned self] in self.stop() } }
+        queue.withLock { queue in queue.work.append(.closure { [unowned self] in self.stop() }) }
         epoll.wake()
     }
 }

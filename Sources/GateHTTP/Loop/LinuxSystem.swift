@@ -24,7 +24,10 @@ enum LinuxSystem {
         String(cString: strerror(code))
     }
 
-    /// A non-blocking listening socket bound to `host:port`, with `SO_REUSEPORT` so every loop can bind one.
+    /// A non-blocking listening socket bound to `host:port`.
+    ///
+    /// `SO_REUSEADDR` only lets a restart bind over TIME_WAIT leftovers; a port that is actively listened on
+    /// still fails with EADDRINUSE (no `SO_REUSEPORT`, which would split connections between two processes).
     static func listen(host: String, port: Int) throws(HTTPServerError) -> (fd: Int32, port: Int) {
         var storage = sockaddr_storage()
         let length = try fillAddress(host: host, port: port, into: &storage)
@@ -35,7 +38,6 @@ enum LinuxSystem {
         var one: Int32 = 1
         let size = socklen_t(MemoryLayout<Int32>.size)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, size)
-        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, size)
         if family == AF_INET6 { setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &one, size) }
         let bound = withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }

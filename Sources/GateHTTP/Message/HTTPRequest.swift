@@ -30,9 +30,10 @@ public struct HTTPRequestHead: Sendable {
     ) {
         self.method = method
         self.target = target
-        if let mark = target.firstIndex(of: "?") {
+        // Searching the UTF-8 view skips grapheme breaking; `?` is ASCII, so its index is a valid split.
+        if let mark = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
             self.path = String(target[..<mark])
-            self.query = String(target[target.index(after: mark)...])
+            self.query = String(target[target.utf8.index(after: mark)...])
         } else {
             self.path = target
             self.query = nil

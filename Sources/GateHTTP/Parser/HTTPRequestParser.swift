@@ -111,7 +111,7 @@ public struct HTTPRequestParser: Sendable {
         do {
             let line = try section.parseRequestLine(requestLineStart..<(fieldsStart - 2))
             let parsed = try section.parseFields(
-                fieldsStart..<(end - 2), line: line, remoteAddress: remoteAddress, isTLS: isTLS
+                fieldsStart..<(end - 2), count: fieldCount, line: line, remoteAddress: remoteAddress, isTLS: isTLS
             )
             return .head(parsed, consumed: end)
         } catch {

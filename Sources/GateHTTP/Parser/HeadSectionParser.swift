@@ -40,11 +40,12 @@ struct HeadSectionParser {
         return RequestLine(method: method, target: string(targetRange), minorVersion: minor)
     }
 
-    /// Parses the field lines over `range` (each ending in CRLF) and applies the framing rules.
+    /// Parses the `count` field lines over `range` (each ending in CRLF) and applies the framing rules.
     func parseFields(
-        _ range: Range<Int>, line: RequestLine, remoteAddress: String, isTLS: Bool
+        _ range: Range<Int>, count: Int, line: RequestLine, remoteAddress: String, isTLS: Bool
     ) throws(HTTPRequestError) -> HTTPRequestParser.ParsedHead {
         var fields: [HTTPField] = []
+        fields.reserveCapacity(count)
         var facts = FramingFacts()
         var lineStart = range.lowerBound
         while lineStart < range.upperBound {
@@ -90,8 +91,8 @@ struct HeadSectionParser {
     }
 
     private func parseVersion(_ range: Range<Int>) throws(HTTPRequestError) -> Int {
-        let prefix = Array("HTTP/".utf8)
-        guard range.count == 8, Array(bytes[range.lowerBound..<(range.lowerBound + 5)]) == prefix else {
+        guard range.count == 8, UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + 5)])
+            .elementsEqual("HTTP/".utf8) else {
             throw .badRequest("invalid HTTP version")
         }
         let major = bytes[range.lowerBound + 5]
@@ -156,13 +157,17 @@ struct HeadSectionParser {
     }
 
     private func noteConnectionOptions(_ value: UnsafeBufferPointer<UInt8>, into facts: inout FramingFacts) {
-        for option in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
-            let trimmed = option.drop(while: ByteClass.isBlank).reversed().drop(while: ByteClass.isBlank)
-            let token = Array(trimmed.reversed())
-            token.withUnsafeBufferPointer { buffer in
-                if ByteClass.equalsIgnoringCase(buffer, "close") { facts.close = true }
-                if ByteClass.equalsIgnoringCase(buffer, "keep-alive") { facts.keepAlive = true }
-            }
+        var start = 0
+        while start <= value.count {
+            let end = value[start...].firstIndex(of: UInt8(ascii: ",")) ?? value.count
+            var lower = start
+            var upper = end
+            while lower < upper, ByteClass.isBlank(value[lower]) { lower += 1 }
+            while upper > lower, ByteClass.isBlank(value[upper - 1]) { upper -= 1 }
+            let token = UnsafeBufferPointer(rebasing: value[lower..<upper])
+            if ByteClass.equalsIgnoringCase(token, "close") { facts.close = true }
+            if ByteClass.equalsIgnoringCase(token, "keep-alive") { facts.keepAlive = true }
+            start = end + 1
         }
     }
 

@@ -39,6 +39,9 @@ public protocol HTTPResponder: Sendable {
     /// Runs on the event loop as soon as a head is parsed; must not block.
     func screen(_ head: HTTPRequestHead) -> HeadDecision
     /// Produces the response to a complete request.
+    ///
+    /// It runs in a task that prefers the connection's event loop as its executor, so a quick answer
+    /// costs no thread hop: awaiting is fine, but blocking or long computation stalls that loop.
     func respond(to request: HTTPRequest) async -> HTTPResponse
     /// Renders a refusal; `head` is nil when the head itself could not be parsed.
     /// The connection is closed after this response.

@@ -1,6 +1,6 @@
 import Glibc
 
-/// An HTTP/1.1 server on epoll event loops, one per core, with optional TLS.
+/// An HTTP/1.1 server on epoll event loops, one per core, behind one listening socket, with optional TLS.
 ///
 /// `start()` sets SIGPIPE to ignored for the whole process: OpenSSL writes to sockets with plain
 /// `write`, and a peer that goes away must not kill the server.
@@ -48,13 +48,14 @@ public final class HTTPServer: Sendable {
         var loops: [RunningLoop] = []
         var port = configuration.port
         do {
-            for _ in 0..<max(1, configuration.loopCount) {
-                let listener = try LinuxSystem.listen(host: configuration.host, port: port)
-                port = listener.port
-                guard let loop = try? EventLoop(listener: listener.fd, context: context) else {
-                    LinuxSystem.closeSocket(listener.fd)
-                    throw HTTPServerError(.eventLoopFailed, "epoll/eventfd: \(LinuxSystem.errnoText())")
-                }
+            let listener = try Listener(host: configuration.host, port: configuration.port)
+            port = listener.port
+            let peers = try (1..<max(1, configuration.loopCount)).map { _ throws(HTTPServerError) in
+                try EventLoop(listener: nil, peers: [], context: context)
+            }
+            let acceptor = try EventLoop(listener: listener, peers: peers, context: context)
+            // The acceptor starts last: it never hands a connection to a loop whose thread failed to start.
+            for loop in peers + [acceptor] {
                 let thread = try LoopThread.start { loop.run() }
                 loops.append(RunningLoop(loop: loop, thread: thread))
             }

@@ -31,6 +31,14 @@ struct HTTPRequestParserTests {
         ),
         AcceptCase(label: "Connection close", raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: foo, close\r\n\r\n",
                    keepAlive: false),
+        AcceptCase(label: "Connection close with OWS and empty options",
+                   raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: , \tCLOSE\t,\r\n\r\n", keepAlive: false),
+        AcceptCase(label: "Connection option that only starts like close",
+                   raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: closed, xclose\r\n\r\n"),
+        AcceptCase(
+            label: "HTTP/1.0 keep-alive among options",
+            raw: "GET / HTTP/1.0\r\nConnection: Upgrade ,keep-alive\r\n\r\n", minorVersion: 0, keepAlive: true
+        ),
         AcceptCase(label: "OPTIONS asterisk", raw: "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n", method: "OPTIONS",
                    target: "*"),
         AcceptCase(label: "absolute form", raw: "GET http://a/x?y HTTP/1.1\r\nHost: a\r\n\r\n",
