@@ -6,11 +6,17 @@ struct StopFanout: Sendable {
     let client: ButlerClient
 
     /// One concurrent call per server; each ends by its own timeout or the request deadline, whichever is first.
+    ///
+    /// The client hands the transport the smaller of the two as its timeout, and the transport enforces it,
+    /// so no timer task races each call: on a stop that reaches one server that would double its cost.
     func stop(task: String, on servers: [PlexServer], deadline: ContinuousClock.Instant) async -> [ServerStopResult] {
-        await withTaskGroup(of: (Int, ServerStopResult).self) { group in
+        if servers.count == 1 {
+            return [await client.stop(task: task, on: servers[0], deadline: deadline)]
+        }
+        return await withTaskGroup(of: (Int, ServerStopResult).self) { group in
             for (position, server) in servers.enumerated() {
                 group.addTask {
-                    (position, await stopOne(task: task, on: server, deadline: deadline))
+                    (position, await client.stop(task: task, on: server, deadline: deadline))
                 }
             }
             var results = [ServerStopResult?](repeating: nil, count: servers.count)
@@ -18,28 +24,6 @@ struct StopFanout: Sendable {
                 results[position] = result
             }
             return results.map { $0! }
-        }
-    }
-
-    /// The client bounds the transport's budget; the race also bounds a transport that overruns it.
-    private func stopOne(
-        task: String,
-        on server: PlexServer,
-        deadline: ContinuousClock.Instant
-    ) async -> ServerStopResult {
-        let started = ContinuousClock.now
-        let cutoff = min(deadline, started + server.timeout)
-        let client = client
-        return await DeadlineRace.run(until: cutoff) {
-            await client.stop(task: task, on: server, deadline: deadline)
-        } fallback: {
-            let elapsed = started.duration(to: .now)
-            return ServerStopResult(
-                server: server.name,
-                outcome: .timeout,
-                error: "no answer before the deadline",
-                durationMs: Int(elapsed / .milliseconds(1))
-            )
         }
     }
 }

@@ -40,6 +40,13 @@ extension JSONValue {
     /// Escapes quotes, backslashes and every control character, so no input can break a line or a document.
     static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings (names, ids, phrases) need no escape: one byte scan, then one append.
+        // 0xE2 leads the UTF-8 of U+2028 and U+2029, so it sends a string down the careful path.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -1,4 +1,3 @@
-import Dispatch
 import PlexButler
 
 @testable import ButlerGate
@@ -10,7 +9,6 @@ final class FakeTransport: UpstreamTransport {
         var result: Result<UpstreamResponse, UpstreamFailure>
         var delay: Duration = .zero
         /// Keep sleeping through cancellation, like a transport that overruns its budget.
-        var ignoresCancellation = false
 
         static func status(_ code: Int, after delay: Duration = .zero) -> Script {
             Script(result: .success(UpstreamResponse(status: code, body: Array("secret body".utf8))), delay: delay)
@@ -47,20 +45,14 @@ final class FakeTransport: UpstreamTransport {
         let host = request.url.dropFirst("http://".count).prefix { $0 != "." }
         let script = scripts.withLock { $0[String(host)] } ?? .status(200)
         if script.delay > .zero {
-            if script.ignoresCancellation {
-                // A timer outside the task: once cancelled, a `Task.sleep` loop would spin on a pool thread.
-                let nanoseconds = Int(script.delay / .nanoseconds(1))
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
-                        continuation.resume()
-                    }
-                }
-            } else {
-                do {
-                    try await Task.sleep(for: script.delay)
-                } catch {
-                    return .failure(UpstreamFailure(.timeout, "cancelled"))
-                }
+            // Like the real transport, the request's timeout bounds the wait.
+            do {
+                try await Task.sleep(for: min(script.delay, request.timeout))
+            } catch {
+                return .failure(UpstreamFailure(.timeout, "cancelled"))
+            }
+            if script.delay > request.timeout {
+                return .failure(UpstreamFailure(.timeout, "timed out"))
             }
         }
         return script.result
