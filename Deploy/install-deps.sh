@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are left alone. Needs root or sudo.
 set -euo pipefail
 
-packages=(libssl-dev libcurl4-openssl-dev ca-certificates curl)
+packages=(libssl-dev libcurl4-openssl-dev ca-certificates curl openssl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
