@@ -48,7 +48,9 @@ let package = Package(
         ),
         .testTarget(name: "GateHTTPTests", dependencies: ["GateHTTP", "GateTestSupport"], swiftSettings: strict),
         .testTarget(name: "PlexButlerTests", dependencies: ["PlexButler"], swiftSettings: strict),
-        .testTarget(name: "ButlerGateTests", dependencies: ["ButlerGate"], swiftSettings: strict),
+        .testTarget(
+            name: "ButlerGateTests", dependencies: ["ButlerGate", "GateTestSupport"], swiftSettings: strict
+        ),
         .testTarget(
             name: "MockPlexTests",
             dependencies: ["MockPlex", "GateHTTP", "PlexButler"],

@@ -13,14 +13,15 @@ public final class RawClient: @unchecked Sendable {
     /// The default bound for each operation.
     public let timeout: Duration
 
-    /// Connects to `host:port` (loopback), doing the TLS handshake when `tls` is set.
+    /// Connects to `host:port` (loopback), from the IPv4 loopback address `source` when given,
+    /// doing the TLS handshake when `tls` is set.
     public init(
-        port: Int, host: String = "127.0.0.1", tls: Bool = false, serverName: String? = nil,
+        port: Int, host: String = "127.0.0.1", source: String? = nil, tls: Bool = false, serverName: String? = nil,
         timeout: Duration = .seconds(5)
     ) throws {
         self.timeout = timeout
         socket = try RawSocket(
-            host: host, port: port, tls: tls, serverName: serverName, deadline: .now + timeout
+            host: host, port: port, source: source, tls: tls, serverName: serverName, deadline: .now + timeout
         )
     }
 

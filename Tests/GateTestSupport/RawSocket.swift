@@ -8,8 +8,10 @@ final class RawSocket {
     private var context: OpaquePointer?
     private var ssl: OpaquePointer?
 
-    init(host: String, port: Int, tls: Bool, serverName: String?, deadline: ContinuousClock.Instant) throws {
-        fd = try Self.connect(host: host, port: port)
+    init(
+        host: String, port: Int, source: String?, tls: Bool, serverName: String?, deadline: ContinuousClock.Instant
+    ) throws {
+        fd = try Self.connect(host: host, port: port, source: source)
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -24,7 +26,7 @@ final class RawSocket {
         Glibc.close(fd)
     }
 
-    private static func connect(host: String, port: Int) throws -> Int32 {
+    private static func connect(host: String, port: Int, source: String?) throws -> Int32 {
         var v4 = sockaddr_in()
         var v6 = sockaddr_in6()
         let isV4 = inet_pton(AF_INET, host, &v4.sin_addr) == 1
@@ -33,6 +35,9 @@ final class RawSocket {
         }
         let fd = socket(isV4 ? AF_INET : AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawClientError.connectFailed("socket") }
+        if let source, isV4 {
+            try bind(fd, to: source)
+        }
         let result: Int32
         if isV4 {
             v4.sin_family = sa_family_t(AF_INET)
@@ -56,6 +61,25 @@ final class RawSocket {
             throw RawClientError.connectFailed("connect \(host):\(port) failed (errno \(errno))")
         }
         return fd
+    }
+
+    /// Any 127.x address is local on Linux, so a test can appear as a second client address.
+    private static func bind(_ fd: Int32, to source: String) throws {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        guard inet_pton(AF_INET, source, &address.sin_addr) == 1 else {
+            Glibc.close(fd)
+            throw RawClientError.connectFailed("not an IPv4 address: \(source)")
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            Glibc.close(fd)
+            throw RawClientError.connectFailed("bind \(source) failed (errno \(errno))")
+        }
     }
 
     private func startTLS(serverName: String?, deadline: ContinuousClock.Instant) throws {

@@ -64,9 +64,11 @@ public final class Gateway: HTTPResponder {
     }
 
     /// Renders the HTTP server's own refusals as problems, with a request id and an access line.
-    public func reject(_ error: HTTPRequestError, head: HTTPRequestHead?) -> HTTPResponse {
+    public func reject(
+        _ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo
+    ) -> HTTPResponse {
         let keys = snapshot.withLock { $0.keys }
-        let context = RequestContext(head: head, keys: keys, logger: logger)
+        let context = RequestContext(head: head, connection: connection, keys: keys, logger: logger)
         var response = ProblemResponse.make(GatewayError(error), requestID: context.requestID)
         response.closesConnection = true
         return finish(response, context: context)

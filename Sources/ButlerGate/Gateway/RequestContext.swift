@@ -17,14 +17,20 @@ struct RequestContext: Sendable {
     /// Set once a key has matched.
     var keyID: String?
 
-    /// A context for `head` (nil when the server could not parse one); `keys` tell what must not be logged.
-    init(head: HTTPRequestHead?, keys: APIKeyTable, logger: Logger) {
+    /// A context for a parsed `head`; `keys` tell what must not be logged.
+    init(head: HTTPRequestHead, keys: APIKeyTable, logger: Logger) {
+        let connection = HTTPConnectionInfo(remoteAddress: head.remoteAddress, isTLS: head.isTLS)
+        self.init(head: head, connection: connection, keys: keys, logger: logger)
+    }
+
+    /// A context for a refusal on `connection`, with `head` nil when the server could not parse one.
+    init(head: HTTPRequestHead?, connection: HTTPConnectionInfo, keys: APIKeyTable, logger: Logger) {
         requestID = RequestID.accepted(from: head?.headers, keys: keys) ?? RequestID.generate()
         self.logger = logger.with("request.id", .string(requestID))
         started = .now
         method = head?.method ?? "-"
         path = head.map { PathRedactor.redact($0.path, keys: keys) } ?? "-"
-        clientAddress = head?.remoteAddress ?? "-"
+        clientAddress = connection.remoteAddress
     }
 
     /// Milliseconds since the request arrived here.

@@ -10,6 +10,7 @@ extension GatewayError {
         case .bodyTooLarge: self = .bodyTooLarge
         case .notImplemented: self = .notImplemented
         case .versionNotSupported: self = .versionNotSupported
+        case .requestTimeout: self = .requestTimeout
         }
     }
 }

@@ -16,6 +16,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case headersTooLarge = "headers_too_large"
         case notImplemented = "not_implemented"
         case versionNotSupported = "version_not_supported"
+        case requestTimeout = "request_timeout"
         case notReady = "not_ready"
         case internalError = "internal_error"
     }
@@ -45,6 +46,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case .forbidden: 403
         case .unknownServer, .unknownRoute: 404
         case .methodNotAllowed: 405
+        case .requestTimeout: 408
         case .bodyTooLarge: 413
         case .uriTooLong: 414
         case .unsupportedMediaType: 415
@@ -76,6 +78,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case .headersTooLarge: "Request headers too large"
         case .notImplemented: "Not implemented"
         case .versionNotSupported: "HTTP version not supported"
+        case .requestTimeout: "Request timeout"
         case .notReady: "Not ready"
         case .internalError: "Internal error"
         }
@@ -115,6 +118,11 @@ extension GatewayError {
     public static let notImplemented = GatewayError(.notImplemented, "Only chunked transfer coding is supported.")
     /// 505: an HTTP version other than 1.0 and 1.1.
     public static let versionNotSupported = GatewayError(.versionNotSupported, "Only HTTP/1.0 and HTTP/1.1 are served.")
+    /// 408: the head or body stopped arriving part-way.
+    public static let requestTimeout = GatewayError(
+        .requestTimeout,
+        "The request did not arrive in time; send the head and body without pausing."
+    )
     /// 503: `/readyz` before the gateway is marked ready.
     public static let notReady = GatewayError(.notReady, "The gateway is not ready yet.")
     /// 500: a state that should not happen.

@@ -139,10 +139,11 @@ extension Connection {
     }
 
     /// Answers a refused request through the responder, then closes.
-    private func refuse(_ error: HTTPRequestError, head: HTTPRequestHead?) {
+    func refuse(_ error: HTTPRequestError, head: HTTPRequestHead?) {
         if head == nil { current = nil }
         compactInbound()
-        writeResponse(loop.context.responder.reject(error, head: head), forceClose: true)
+        let info = HTTPConnectionInfo(remoteAddress: remote, isTLS: tls != nil)
+        writeResponse(loop.context.responder.reject(error, head: head, connection: info), forceClose: true)
     }
 
     private func writeResponse(_ response: HTTPResponse, forceClose: Bool) {

@@ -36,6 +36,8 @@ final class Connection {
     /// would only say EAGAIN after each response.
     private var mayHaveInput = true
     private var lingeredBytes = 0
+    /// Set once the first bytes on a TLS connection were found not to be plain HTTP.
+    var sniffed = false
 
     init(fd: Int32, token: UInt64, remote: String, tls: TLSSession?, loop: EventLoop) {
         self.fd = fd
@@ -74,7 +76,7 @@ final class Connection {
     }
 
     private func continueHandshake() {
-        guard let tls else { return }
+        guard let tls, sniffed || sniffFirstBytes() else { return }
         switch tls.handshake() {
         case .done:
             state = .readingHead
@@ -173,9 +175,17 @@ final class Connection {
         body = []
     }
 
-    /// The current state ran out of time: the connection is closed without a response.
+    /// The current state ran out of time: a request cut off part-way gets a 408 (so the stall shows
+    /// in the responder's log), anything else is closed without a response.
     func deadlinePassed() {
-        close()
+        switch state {
+        case .readingHead where parser.hasStarted:
+            refuse(.requestTimeout, head: nil)
+        case .readingBody:
+            refuse(.requestTimeout, head: current?.head)
+        default:
+            close()
+        }
     }
 
     /// Server shutdown: idle connections close now, busy ones after their response.

@@ -13,6 +13,11 @@ extension EventLoop {
             }
             switch LinuxSystem.accept(listener.fd) {
             case .connection(let fd, let remote):
+                // Over its address's cap, a connection costs no handshake and no slot on a loop.
+                guard context.addressCounts.admit(remote) else {
+                    LinuxSystem.closeSocket(fd)
+                    continue
+                }
                 nextPeer = (turn + 1) % (peers.count + 1)
                 hand(fd: fd, remote: remote, to: loop(turn: turn))
             case .none:
@@ -44,25 +49,28 @@ extension EventLoop {
         if target === self {
             adopt(fd: fd, remote: remote)
         } else if !target.execute({ target.adopt(fd: fd, remote: remote) }) {
-            target.discard(fd)
+            target.discard(fd, remote: remote)
         }
     }
 
     /// Takes over an accepted socket, already counted in `openConnections`; a draining loop closes it.
     private func adopt(fd: Int32, remote: String) {
-        guard running, !isDraining else { return discard(fd) }
+        guard running, !isDraining else { return discard(fd, remote: remote) }
         var session: TLSSession?
         if context.isTLS {
             session = context.tls.withLock { $0 }?.makeSession(fd: fd)
-            guard session != nil else { return discard(fd) }
+            guard session != nil else { return discard(fd, remote: remote) }
         }
         nextToken += 1
-        guard epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else { return discard(fd) }
+        guard epoll.add(fd, token: nextToken, edgeTriggered: true, writable: true) else {
+            return discard(fd, remote: remote)
+        }
         connections[nextToken] = Connection(fd: fd, token: nextToken, remote: remote, tls: session, loop: self)
     }
 
-    private func discard(_ fd: Int32) {
+    private func discard(_ fd: Int32, remote: String) {
         openConnections.withLock { $0 -= 1 }
+        context.addressCounts.release(remote)
         LinuxSystem.closeSocket(fd)
     }
 

@@ -175,6 +175,7 @@ final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.token) != nil else { return }
         epoll.remove(connection.fd)
         openConnections.withLock { $0 -= 1 }
+        context.addressCounts.release(connection.remote)
         // Room on another loop is noticed by the accepting loop's next sweep.
         if listenerPausedUntil == .max { resumeListenerIfDue() }
     }

@@ -143,6 +143,14 @@ enum LinuxSystem {
         return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .wouldBlock : .failed
     }
 
+    /// Copies pending input into `buffer` without consuming it.
+    static func peek(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        let count = recv(fd, buffer.baseAddress, buffer.count, Int32(MSG_PEEK))
+        if count > 0 { return .bytes(count) }
+        if count == 0 { return .closed }
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? .wouldBlock : .failed
+    }
+
     /// Writes without blocking and without raising SIGPIPE.
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> IOResult {
         let count = send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))

@@ -20,6 +20,8 @@ public enum HTTPRequestError: Error, Sendable, Equatable {
     case notImplemented
     /// HTTP version other than 1.0 or 1.1 (505).
     case versionNotSupported
+    /// The head or body stopped arriving before it was complete (408).
+    case requestTimeout
 
     /// The HTTP status this error answers with.
     public var status: Int {
@@ -30,6 +32,7 @@ public enum HTTPRequestError: Error, Sendable, Equatable {
         case .bodyTooLarge: 413
         case .notImplemented: 501
         case .versionNotSupported: 505
+        case .requestTimeout: 408
         }
     }
 }
@@ -43,9 +46,9 @@ public protocol HTTPResponder: Sendable {
     /// It runs in a task that prefers the connection's event loop as its executor, so a quick answer
     /// costs no thread hop: awaiting is fine, but blocking or long computation stalls that loop.
     func respond(to request: HTTPRequest) async -> HTTPResponse
-    /// Renders a refusal; `head` is nil when the head itself could not be parsed.
-    /// The connection is closed after this response.
-    func reject(_ error: HTTPRequestError, head: HTTPRequestHead?) -> HTTPResponse
+    /// Renders a refusal; `head` is nil when the head itself could not be parsed, `connection` is
+    /// always known. The connection is closed after this response.
+    func reject(_ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo) -> HTTPResponse
 }
 
 extension HTTPResponder {
@@ -53,7 +56,9 @@ extension HTTPResponder {
         .proceed(maxBodyBytes: 1 << 20)
     }
 
-    public func reject(_ error: HTTPRequestError, head: HTTPRequestHead?) -> HTTPResponse {
+    public func reject(
+        _ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo
+    ) -> HTTPResponse {
         HTTPResponse(
             status: error.status,
             headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),

@@ -11,19 +11,24 @@ public struct HTTPLimits: Sendable {
     /// 0 derives it from the descriptor limit (three quarters of `RLIMIT_NOFILE`), because running
     /// out of descriptors also breaks the runtime (libdispatch, curl) in the same process.
     public var maxConnections: Int
+    /// Open connections from one client address; further ones are closed as soon as they are
+    /// accepted, so one client cannot take every slot. 0 turns the cap off.
+    public var maxConnectionsPerAddress: Int
 
     public init(
         maxRequestLineBytes: Int = 8192,
         maxHeaderBytes: Int = 32768,
         maxHeaderCount: Int = 100,
         maxBodyBytes: Int = 16 << 20,
-        maxConnections: Int = 0
+        maxConnections: Int = 0,
+        maxConnectionsPerAddress: Int = 128
     ) {
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderBytes = maxHeaderBytes
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
     }
 
     /// `maxConnections`, or the value derived from the descriptor limit when it is 0.

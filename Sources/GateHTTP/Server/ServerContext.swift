@@ -4,11 +4,14 @@ final class ServerContext: Sendable {
     let responder: any HTTPResponder
     /// The context for new TLS connections; `reloadTLS` swaps it, open connections keep theirs.
     let tls: Locked<TLSContext?>
+    /// Open connections per client address, against `HTTPLimits.maxConnectionsPerAddress`.
+    let addressCounts: AddressCounts
 
     init(configuration: HTTPServerConfiguration, responder: any HTTPResponder, tls: TLSContext?) {
         self.configuration = configuration
         self.responder = responder
         self.tls = Locked(tls)
+        addressCounts = AddressCounts(cap: max(0, configuration.limits.maxConnectionsPerAddress))
     }
 
     /// Whether connections start with a TLS handshake.

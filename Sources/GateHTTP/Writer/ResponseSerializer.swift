@@ -77,6 +77,7 @@ enum ResponseSerializer {
         case 201: "Created"
         case 202: "Accepted"
         case 204: "No Content"
+        case 207: "Multi-Status"
         case 301: "Moved Permanently"
         case 302: "Found"
         case 304: "Not Modified"

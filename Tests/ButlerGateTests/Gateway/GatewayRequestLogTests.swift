@@ -4,6 +4,8 @@ import Testing
 @testable import ButlerGate
 
 struct GatewayRequestLogTests {
+    private static let peer = HTTPConnectionInfo(remoteAddress: "::1", isTLS: true)
+
     @Test func callerRequestIDIsEchoedOnResponseAndLogs() async {
         let harness = GatewayHarness()
         let response = await harness.send("POST", "/v1/tasks/Nope/stop", headers: [("X-Request-ID", "ha-42.x_y")])
@@ -30,7 +32,7 @@ struct GatewayRequestLogTests {
             await harness.send("GET", "/v1/tasks", key: nil),
             await harness.send("DELETE", "/v1/tasks"),
             await harness.send("POST", "/v1/tasks/BackupDatabase/stop"),
-            harness.gateway.reject(.headersTooLarge, head: nil),
+            harness.gateway.reject(.headersTooLarge, head: nil, connection: Self.peer),
         ]
         #expect(responses.allSatisfy { $0.headers["X-Request-ID"] != nil })
         harness.expectNoSecrets()
@@ -44,8 +46,8 @@ struct GatewayRequestLogTests {
         _ = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den")
         _ = await harness.send("POST", "/v1/tasks/Nope/stop")
         let head = HTTPRequestHead(method: "POST", target: "/v1/hooks/plex/hook-secret-123?x=1")
-        harness.note(harness.gateway.reject(.bodyTooLarge, head: head))
-        harness.note(harness.gateway.reject(.badRequest("bad request line"), head: nil))
+        harness.note(harness.gateway.reject(.bodyTooLarge, head: head, connection: Self.peer))
+        harness.note(harness.gateway.reject(.badRequest("bad request line"), head: nil, connection: Self.peer))
         let lines = harness.accessLines
         #expect(lines.map { $0.metadata["http.status"] } == [200, 401, 413, 200, 400, 413, 400])
         #expect(Set(lines.compactMap { $0.metadata["request.id"] }).count == 7)
@@ -75,13 +77,25 @@ struct GatewayRequestLogTests {
         let cases: [(HTTPRequestError, Int, String)] = [
             (.uriTooLong, 414, "uri_too_long"), (.headersTooLarge, 431, "headers_too_large"),
             (.notImplemented, 501, "not_implemented"), (.versionNotSupported, 505, "version_not_supported"),
+            (.requestTimeout, 408, "request_timeout"),
         ]
         for (error, status, code) in cases {
-            let response = harness.gateway.reject(error, head: nil)
+            let response = harness.gateway.reject(error, head: nil, connection: Self.peer)
             #expect(response.status == status)
             #expect(response.problemCode == code)
             #expect(response.closesConnection)
         }
+        harness.expectNoSecrets()
+    }
+
+    @Test func refusalWithoutAHeadLogsTheConnectionsAddress() throws {
+        let harness = GatewayHarness()
+        harness.note(harness.gateway.reject(.requestTimeout, head: nil, connection: Self.peer))
+        let line = try #require(harness.accessLines.first)
+        #expect(harness.accessLines.count == 1)
+        #expect(line.metadata["client.address"] == "::1")
+        #expect(line.metadata["http.method"] == "-")
+        #expect(line.metadata["http.status"] == 408)
         harness.expectNoSecrets()
     }
 }

@@ -5,6 +5,8 @@ import Testing
 
 /// A key sent where a key does not belong (request id, path, body names) must not reach a log or a response.
 struct GatewaySecretLoggingTests {
+    private static let peer = HTTPConnectionInfo(remoteAddress: "127.0.0.1", isTLS: false)
+
     @Test(arguments: ["admin", "disabled", "bgk_short", "BGK_not-configured", "Bgk_x"])
     func requestIDThatMayBeAKeyIsReplaced(supplied: String) async throws {
         let harness = GatewayHarness()
@@ -58,7 +60,7 @@ struct GatewaySecretLoggingTests {
         let key = try #require(harness.keys["admin"])
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den&apikey=\(key)")
         let head = HTTPRequestHead(method: "POST", target: "/v1/tasks/x/stop?token=q-secret-1")
-        harness.note(harness.gateway.reject(.bodyTooLarge, head: head))
+        harness.note(harness.gateway.reject(.bodyTooLarge, head: head, connection: Self.peer))
         #expect(response.problemCode == "bad_request")
         let paths = harness.accessLines.map { $0.metadata["http.path"] }
         #expect(paths == ["/v1/tasks/BackupDatabase/stop", "/v1/tasks/x/stop"])

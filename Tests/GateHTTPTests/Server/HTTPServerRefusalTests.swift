@@ -96,47 +96,55 @@ struct HTTPServerRefusalTests {
     }
 
     @Test
-    func idleKeepAliveConnectionIsClosed() async throws {
+    func idleKeepAliveConnectionIsClosedWithoutAResponse() async throws {
         let timeouts = HTTPTimeouts(idle: .milliseconds(300))
         try await withServer(timeouts: timeouts) { server in
             let port = server.port
-            let (status, closed) = try await runBlocking {
+            let (status, rest) = try await runBlocking {
                 let client = try RawClient(port: port)
                 let status = try client.send(path: "/").status
-                return (status, client.isClosedByPeer(within: .seconds(2)))
+                return (status, try client.readUntilClose(timeout: .seconds(2)))
             }
             #expect(status == 200)
-            #expect(closed)
+            #expect(rest.isEmpty)
         }
     }
 
-    @Test
-    func incompleteHeadIsClosedAfterTheHeaderTimeout() async throws {
-        let timeouts = HTTPTimeouts(header: .milliseconds(300), idle: .seconds(30))
+    @Test(arguments: [
+        ("GET / HTTP/1.1\r\nHost: a\r\n", "-"),
+        ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc", "POST"),
+        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "POST"),
+    ])
+    func requestStalledPartWayGets408AndIsClosed(_ raw: String, _ method: String) async throws {
+        let timeouts = HTTPTimeouts(header: .milliseconds(300), body: .milliseconds(300), idle: .seconds(30))
         try await withServer(timeouts: timeouts) { server in
             let port = server.port
-            let (closed, elapsed) = try await runBlocking {
+            let (response, closed, elapsed) = try await runBlocking {
                 let start = ContinuousClock.now
                 let client = try RawClient(port: port)
-                try client.send("GET / HTTP/1.1\r\nHost: a\r\n")
-                return (client.isClosedByPeer(within: .seconds(3)), ContinuousClock.now - start)
+                try client.send(raw)
+                let response = try client.readResponse(timeout: .seconds(3))
+                return (response, client.isClosedByPeer(within: .seconds(2)), ContinuousClock.now - start)
             }
+            #expect(response.status == 408)
+            #expect(response.bodyText == "refused 127.0.0.1 false \(method)")
+            #expect(response.header("Connection") == "close")
             #expect(closed)
             #expect(elapsed < .seconds(2))
         }
     }
 
     @Test
-    func stalledBodyIsClosedAfterTheBodyTimeout() async throws {
-        let timeouts = HTTPTimeouts(body: .milliseconds(300))
-        try await withServer(timeouts: timeouts) { server in
+    func refusalWithoutAHeadStillNamesTheClient() async throws {
+        try await withServer { server in
             let port = server.port
-            let closed = try await runBlocking {
+            let response = try await runBlocking {
                 let client = try RawClient(port: port)
-                try client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc")
-                return client.isClosedByPeer(within: .seconds(3))
+                try client.send("GET / HTTP/1.1\nHost: a\r\n\r\n")
+                return try client.readResponse()
             }
-            #expect(closed)
+            #expect(response.status == 400)
+            #expect(response.bodyText == "refused 127.0.0.1 false -")
         }
     }
 }

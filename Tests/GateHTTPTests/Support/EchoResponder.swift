@@ -30,4 +30,10 @@ struct EchoResponder: HTTPResponder {
             )
         }
     }
+
+    /// Names the connection and the method in the body, so tests see what reached `reject`.
+    func reject(_ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo) -> HTTPResponse {
+        let summary = "refused \(connection.remoteAddress) \(connection.isTLS) \(head?.method ?? "-")"
+        return HTTPResponse(status: error.status, body: Array(summary.utf8), closesConnection: true)
+    }
 }

@@ -61,4 +61,16 @@ struct ResponseSerializerTests {
     func invalidFinalStatusesBecome500(_ status: Int) {
         #expect(Self.serialize(HTTPResponse(status: status)).hasPrefix("HTTP/1.1 500 Internal Server Error\r\n"))
     }
+
+    @Test(arguments: [
+        (200, "OK"), (202, "Accepted"), (204, "No Content"), (207, "Multi-Status"), (400, "Bad Request"),
+        (401, "Unauthorized"), (403, "Forbidden"), (404, "Not Found"), (405, "Method Not Allowed"),
+        (408, "Request Timeout"), (413, "Content Too Large"), (414, "URI Too Long"),
+        (415, "Unsupported Media Type"), (429, "Too Many Requests"), (431, "Request Header Fields Too Large"),
+        (500, "Internal Server Error"), (501, "Not Implemented"), (502, "Bad Gateway"),
+        (503, "Service Unavailable"), (504, "Gateway Timeout"), (505, "HTTP Version Not Supported"),
+    ])
+    func everyStatusTheProductUsesHasItsReasonPhrase(_ status: Int, _ phrase: String) {
+        #expect(Self.serialize(HTTPResponse(status: status)).hasPrefix("HTTP/1.1 \(status) \(phrase)\r\n"))
+    }
 }

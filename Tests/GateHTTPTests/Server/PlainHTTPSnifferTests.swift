@@ -1,0 +1,27 @@
+@testable import GateHTTP
+import Testing
+
+struct PlainHTTPSnifferTests {
+    @Test(arguments: [
+        ([0x16, 0x03, 0x01], PlainHTTPSniffer.Verdict.handshake),
+        (Array("GET / HTTP/1.1".utf8), .plainHTTP),
+        (Array("OPTIONS *".utf8), .plainHTTP),
+        (Array("PO".utf8), .needMore),
+        ([], .needMore),
+        (Array("ABCDEFGH ".utf8), .handshake),
+        (Array(" GET".utf8), .handshake),
+        (Array("get / ".utf8), .handshake),
+        ([0x50, 0x00, 0x20], .handshake),
+    ] as [([UInt8], PlainHTTPSniffer.Verdict)])
+    func classifiesTheFirstBytes(_ bytes: [UInt8], _ expected: PlainHTTPSniffer.Verdict) {
+        #expect(bytes.withUnsafeBytes { PlainHTTPSniffer.classify($0) } == expected)
+    }
+
+    @Test
+    func hintIsAComplete400WithItsLength() {
+        let text = String(decoding: PlainHTTPSniffer.response, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
+        #expect(text.contains("Content-Length: 37\r\nConnection: close\r\n\r\n"))
+        #expect(text.hasSuffix("\r\n\r\nThis port speaks HTTPS; use https://\n"))
+    }
+}
