@@ -27,11 +27,12 @@ let package = Package(
             path: "Sources/CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "GateHTTP", dependencies: ["CLinux", "COpenSSL"], swiftSettings: strict),
-        .target(name: "PlexButler", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "GateSync", swiftSettings: strict),
+        .target(name: "GateHTTP", dependencies: ["CLinux", "COpenSSL", "GateSync"], swiftSettings: strict),
+        .target(name: "PlexButler", dependencies: ["CCurl", "GateSync"], swiftSettings: strict),
         .target(
             name: "ButlerGate",
-            dependencies: ["GateHTTP", "PlexButler", "COpenSSL"],
+            dependencies: ["GateHTTP", "PlexButler", "COpenSSL", "GateSync"],
             swiftSettings: strict
         ),
         .target(name: "MockPlex", dependencies: ["GateHTTP"], swiftSettings: strict),
@@ -46,10 +47,16 @@ let package = Package(
             path: "Tests/GateTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "GateHTTPTests", dependencies: ["GateHTTP", "GateTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PlexButlerTests", dependencies: ["PlexButler"], swiftSettings: strict),
         .testTarget(
-            name: "ButlerGateTests", dependencies: ["ButlerGate", "GateTestSupport"], swiftSettings: strict
+            name: "GateHTTPTests",
+            dependencies: ["GateHTTP", "GateSync", "GateTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PlexButlerTests", dependencies: ["PlexButler", "GateSync"], swiftSettings: strict),
+        .testTarget(
+            name: "ButlerGateTests",
+            dependencies: ["ButlerGate", "GateSync", "GateTestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "MockPlexTests",

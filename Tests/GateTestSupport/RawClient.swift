@@ -16,12 +16,21 @@ public final class RawClient: @unchecked Sendable {
     /// Connects to `host:port` (loopback), from the IPv4 loopback address `source` when given,
     /// doing the TLS handshake when `tls` is set.
     public init(
-        port: Int, host: String = "127.0.0.1", source: String? = nil, tls: Bool = false, serverName: String? = nil,
+        port: Int,
+        host: String = "127.0.0.1",
+        source: String? = nil,
+        tls: Bool = false,
+        serverName: String? = nil,
         timeout: Duration = .seconds(5)
     ) throws {
         self.timeout = timeout
         socket = try RawSocket(
-            host: host, port: port, source: source, tls: tls, serverName: serverName, deadline: .now + timeout
+            host: host,
+            port: port,
+            source: source,
+            tls: tls,
+            serverName: serverName,
+            deadline: .now + timeout
         )
     }
 
@@ -46,7 +55,10 @@ public final class RawClient: @unchecked Sendable {
 
     /// Sends a well-formed request (adding `Host` and, with a body, `Content-Length`) and reads the answer.
     public func send(
-        method: String = "GET", path: String = "/", headers: [(String, String)] = [], body: [UInt8] = []
+        method: String = "GET",
+        path: String = "/",
+        headers: [(String, String)] = [],
+        body: [UInt8] = []
     ) throws -> RawResponse {
         lock.lock()
         defer { lock.unlock() }
@@ -122,7 +134,8 @@ public final class RawClient: @unchecked Sendable {
     private static func parseHead(_ bytes: [UInt8]) throws -> RawResponse {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\r\n").map(String.init)
         guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/1."),
-              let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else {
+            let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "")
+        else {
             throw RawClientError.malformedResponse("bad status line")
         }
         var headers: [(name: String, value: String)] = []

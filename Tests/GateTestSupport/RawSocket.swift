@@ -9,7 +9,12 @@ final class RawSocket {
     private var ssl: OpaquePointer?
 
     init(
-        host: String, port: Int, source: String?, tls: Bool, serverName: String?, deadline: ContinuousClock.Instant
+        host: String,
+        port: Int,
+        source: String?,
+        tls: Bool,
+        serverName: String?,
+        deadline: ContinuousClock.Instant
     ) throws {
         fd = try Self.connect(host: host, port: port, source: source)
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)

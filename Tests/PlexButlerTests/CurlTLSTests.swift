@@ -3,6 +3,7 @@ import Testing
 @testable import PlexButler
 
 /// Per-server TLS settings against a real TLS server with a self-signed certificate.
+@Suite(.serialized)
 struct CurlTLSTests {
     private func fetch(
         _ server: OpenSSLServer,
@@ -25,21 +26,21 @@ struct CurlTLSTests {
     }
 
     @Test func selfSignedCertificateFailsSystemTrust() async throws {
-        let server = try OpenSSLServer()
+        let server = try await OpenSSLServer.start()
         defer { server.stop() }
         let outcome = try await fetch(server, tls: UpstreamTLS())
         #expect(outcome.failureValue == UpstreamFailure(.tls, "certificate verification failed"))
     }
 
     @Test func caFileTrustsTheServerAndResolveKeepsTheCertificateName() async throws {
-        let server = try OpenSSLServer()
+        let server = try await OpenSSLServer.start()
         defer { server.stop() }
         let outcome = try await fetch(server, tls: UpstreamTLS(caFile: server.certificatePath), throughName: true)
         #expect(try outcome.get().status == 200)
     }
 
     @Test func matchingPinIsAcceptedAndAnyOtherKeyIsRefused() async throws {
-        let server = try OpenSSLServer()
+        let server = try await OpenSSLServer.start()
         defer { server.stop() }
         let matching = UpstreamTLS(caFile: server.certificatePath, pinnedPublicKey: server.pin)
         #expect(try await fetch(server, tls: matching).get().status == 200)
@@ -51,14 +52,14 @@ struct CurlTLSTests {
     }
 
     @Test func insecureFlagSkipsVerification() async throws {
-        let server = try OpenSSLServer()
+        let server = try await OpenSSLServer.start()
         defer { server.stop() }
         let outcome = try await fetch(server, tls: UpstreamTLS(insecureSkipVerify: true))
         #expect(try outcome.get().status == 200)
     }
 
     @Test func unreadableCAFileIsReportedAsSuch() async throws {
-        let server = try OpenSSLServer()
+        let server = try await OpenSSLServer.start()
         defer { server.stop() }
         let outcome = try await fetch(server, tls: UpstreamTLS(caFile: "/tmp/plexbutler-no-such-ca.pem"))
         #expect(outcome.failureValue == UpstreamFailure(.tls, "CA file could not be loaded"))

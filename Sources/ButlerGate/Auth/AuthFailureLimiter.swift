@@ -1,3 +1,5 @@
+import GateSync
+
 /// Counts failed key checks per client address over a sliding minute, in bounded memory.
 final class AuthFailureLimiter: Sendable {
     private let window: Duration

@@ -1,4 +1,5 @@
 import GateHTTP
+import GateSync
 import PlexButler
 
 /// The product: authenticates, routes and validates requests, fans stops out to Plex, and answers.
@@ -65,7 +66,9 @@ public final class Gateway: HTTPResponder {
 
     /// Renders the HTTP server's own refusals as problems, with a request id and an access line.
     public func reject(
-        _ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo
+        _ error: HTTPRequestError,
+        head: HTTPRequestHead?,
+        connection: HTTPConnectionInfo
     ) -> HTTPResponse {
         let keys = snapshot.withLock { $0.keys }
         let context = RequestContext(head: head, connection: connection, keys: keys, logger: logger)

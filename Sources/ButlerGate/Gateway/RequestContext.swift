@@ -10,8 +10,10 @@ struct RequestContext: Sendable {
     let started: ContinuousClock.Instant
     /// The method, or `-` when the head could not be parsed.
     let method: String
-    /// The path without its query, secrets masked.
-    let path: String
+    /// The path as received (query excluded); only its redacted form is ever logged.
+    private let rawPath: String?
+    /// What `path` must mask.
+    private let keys: APIKeyTable
     /// The peer address.
     let clientAddress: String
     /// Set once a key has matched.
@@ -29,8 +31,15 @@ struct RequestContext: Sendable {
         self.logger = logger.with("request.id", .string(requestID))
         started = .now
         method = head?.method ?? "-"
-        path = head.map { PathRedactor.redact($0.path, keys: keys) } ?? "-"
+        rawPath = head?.path
+        self.keys = keys
         clientAddress = connection.remoteAddress
+    }
+
+    /// The path without its query, secrets masked; computed on demand because masking hashes segments,
+    /// and the access line that needs it is often below the configured level.
+    var path: String {
+        rawPath.map { PathRedactor.redact($0, keys: keys) } ?? "-"
     }
 
     /// Milliseconds since the request arrived here.

@@ -1,3 +1,5 @@
+import GateSync
+
 /// Keeps events in memory, for tests that check what was (and was not) logged.
 public final class RecordingLogHandler: LogHandler {
     private let events = Locked<[LogEvent]>([])

@@ -1,3 +1,4 @@
+import GateSync
 import Glibc
 
 /// Writes each event to standard error as one line, straight to the descriptor so nothing waits in a buffer.

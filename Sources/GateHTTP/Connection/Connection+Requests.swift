@@ -151,17 +151,22 @@ extension Connection {
             close()
             return
         }
-        let keepAlive = !forceClose && !response.closesConnection && (current?.keepAlive ?? false)
+        let keepAlive =
+            !forceClose && !response.closesConnection && (current?.keepAlive ?? false)
             && !loop.isDraining
-        let persistence: ResponseSerializer.Persistence = if !keepAlive {
-            .close
-        } else {
-            current?.head.minorVersion == 0 ? .keepAliveExplicit : .keepAlive
-        }
+        let persistence: ResponseSerializer.Persistence =
+            if !keepAlive {
+                .close
+            } else {
+                current?.head.minorVersion == 0 ? .keepAliveExplicit : .keepAlive
+            }
         closeAfterWrite = !keepAlive
         ResponseSerializer.serialize(
-            response, isHead: current?.head.method == "HEAD", persistence: persistence,
-            date: loop.date.bytes(), into: &outbound
+            response,
+            isHead: current?.head.method == "HEAD",
+            persistence: persistence,
+            date: loop.date.bytes(),
+            into: &outbound
         )
         state = .writing
         deadline = loop.now + timeouts.idle.nanoseconds

@@ -1,3 +1,4 @@
+import GateSync
 import Glibc
 
 /// One epoll loop on its own thread, driving its connections.

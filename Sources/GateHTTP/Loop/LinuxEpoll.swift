@@ -49,12 +49,14 @@ final class LinuxEpoll {
         for index in 0..<Int(count) {
             let bits = events[index].events
             let error = bits & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0
-            handle(LinuxSystem.Event(
-                token: events[index].data.u64,
-                readable: bits & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 || error,
-                writable: bits & EPOLLOUT.rawValue != 0 || error,
-                hangup: error
-            ))
+            handle(
+                LinuxSystem.Event(
+                    token: events[index].data.u64,
+                    readable: bits & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 || error,
+                    writable: bits & EPOLLOUT.rawValue != 0 || error,
+                    hangup: error
+                )
+            )
         }
     }
 
@@ -70,4 +72,3 @@ final class LinuxEpoll {
         _ = Glibc.read(wakeFD, &value, 8)
     }
 }
-

@@ -32,8 +32,12 @@ enum LinuxSystem {
         var storage = sockaddr_storage()
         let length = try fillAddress(host: host, port: port, into: &storage)
         let family = Int32(storage.ss_family)
-        let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
-            | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let fd = socket(
+            family,
+            Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
+                | Int32(SOCK_CLOEXEC.rawValue),
+            0
+        )
         guard fd >= 0 else { throw HTTPServerError(.bindFailed, "socket: \(errnoText())") }
         var one: Int32 = 1
         let size = socklen_t(MemoryLayout<Int32>.size)
@@ -56,7 +60,9 @@ enum LinuxSystem {
     }
 
     private static func fillAddress(
-        host: String, port: Int, into storage: inout sockaddr_storage
+        host: String,
+        port: Int,
+        into storage: inout sockaddr_storage
     ) throws(HTTPServerError) -> socklen_t {
         let name = host == "localhost" ? "127.0.0.1" : host
         guard (0...65535).contains(port) else { throw HTTPServerError(.invalidAddress, "port \(port)") }

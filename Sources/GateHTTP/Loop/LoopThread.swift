@@ -14,11 +14,16 @@ enum LoopThread {
     static func start(_ body: @escaping @Sendable () -> Void) throws(HTTPServerError) -> pthread_t {
         var thread = pthread_t()
         let entry = Unmanaged.passRetained(Entry(body)).toOpaque()
-        let result = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<Entry>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, entry)
+        let result = pthread_create(
+            &thread,
+            nil,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<Entry>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            },
+            entry
+        )
         guard result == 0 else {
             Unmanaged<Entry>.fromOpaque(entry).release()
             throw HTTPServerError(.threadStartFailed, "pthread_create: \(LinuxSystem.errnoText(result))")

@@ -35,7 +35,8 @@ public struct ChunkedBodyDecoder: Sendable {
 
     /// Decodes from `input`, appending body bytes to `body`.
     public mutating func decode(
-        _ input: UnsafeBufferPointer<UInt8>, into body: inout [UInt8]
+        _ input: UnsafeBufferPointer<UInt8>,
+        into body: inout [UInt8]
     ) throws(HTTPRequestError) -> Progress {
         var index = 0
         while index < input.count {
@@ -159,7 +160,8 @@ public struct ChunkedBodyDecoder: Sendable {
             throw .badRequest("invalid trailer field")
         }
         guard line[..<colon].allSatisfy(ByteClass.isToken),
-              line[(colon + 1)...].allSatisfy(ByteClass.isFieldValue) else {
+            line[(colon + 1)...].allSatisfy(ByteClass.isFieldValue)
+        else {
             throw .badRequest("invalid trailer field")
         }
     }

@@ -51,14 +51,18 @@ public struct HTTPRequestParser: Sendable {
 
     /// Parses an array of bytes that starts at the request's first byte.
     public mutating func parse(
-        _ bytes: [UInt8], remoteAddress: String = "127.0.0.1", isTLS: Bool = false
+        _ bytes: [UInt8],
+        remoteAddress: String = "127.0.0.1",
+        isTLS: Bool = false
     ) -> Outcome {
         bytes.withUnsafeBufferPointer { parse($0, remoteAddress: remoteAddress, isTLS: isTLS) }
     }
 
     /// Parses a buffer that starts at the request's first byte and grows between calls.
     public mutating func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, remoteAddress: String = "127.0.0.1", isTLS: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        remoteAddress: String = "127.0.0.1",
+        isTLS: Bool = false
     ) -> Outcome {
         guard let base = bytes.baseAddress else { return .needMore }
         while scanned < bytes.count {
@@ -104,14 +108,21 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private func finish(
-        _ bytes: UnsafeBufferPointer<UInt8>, end: Int, remoteAddress: String, isTLS: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        end: Int,
+        remoteAddress: String,
+        isTLS: Bool
     ) -> Outcome {
         guard let fieldsStart else { preconditionFailure("finish before the request line") }
         let section = HeadSectionParser(bytes: bytes)
         do {
             let line = try section.parseRequestLine(requestLineStart..<(fieldsStart - 2))
             let parsed = try section.parseFields(
-                fieldsStart..<(end - 2), count: fieldCount, line: line, remoteAddress: remoteAddress, isTLS: isTLS
+                fieldsStart..<(end - 2),
+                count: fieldCount,
+                line: line,
+                remoteAddress: remoteAddress,
+                isTLS: isTLS
             )
             return .head(parsed, consumed: end)
         } catch {

@@ -42,7 +42,11 @@ struct HeadSectionParser {
 
     /// Parses the `count` field lines over `range` (each ending in CRLF) and applies the framing rules.
     func parseFields(
-        _ range: Range<Int>, count: Int, line: RequestLine, remoteAddress: String, isTLS: Bool
+        _ range: Range<Int>,
+        count: Int,
+        line: RequestLine,
+        remoteAddress: String,
+        isTLS: Bool
     ) throws(HTTPRequestError) -> HTTPRequestParser.ParsedHead {
         var fields: [HTTPField] = []
         fields.reserveCapacity(count)
@@ -58,14 +62,21 @@ struct HeadSectionParser {
         }
         let isChunked = try checkFraming(facts, minorVersion: line.minorVersion)
         var head = HTTPRequestHead(
-            method: line.method, target: line.target, minorVersion: line.minorVersion,
-            headers: HTTPHeaders(fields), contentLength: facts.contentLength, isChunked: isChunked,
-            remoteAddress: remoteAddress, isTLS: isTLS
+            method: line.method,
+            target: line.target,
+            minorVersion: line.minorVersion,
+            headers: HTTPHeaders(fields),
+            contentLength: facts.contentLength,
+            isChunked: isChunked,
+            remoteAddress: remoteAddress,
+            isTLS: isTLS
         )
         if !line.target.hasPrefix("/"), line.target != "*" { Self.useOriginForm(of: line.target, in: &head) }
         let keepAlive = line.minorVersion == 1 ? !facts.close : (facts.keepAlive && !facts.close)
         return HTTPRequestParser.ParsedHead(
-            head: head, keepAlive: keepAlive, expectsContinue: facts.expectsContinue && line.minorVersion == 1
+            head: head,
+            keepAlive: keepAlive,
+            expectsContinue: facts.expectsContinue && line.minorVersion == 1
         )
     }
 
@@ -91,8 +102,10 @@ struct HeadSectionParser {
     }
 
     private func parseVersion(_ range: Range<Int>) throws(HTTPRequestError) -> Int {
-        guard range.count == 8, UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + 5)])
-            .elementsEqual("HTTP/".utf8) else {
+        guard range.count == 8,
+            UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<(range.lowerBound + 5)])
+                .elementsEqual("HTTP/".utf8)
+        else {
             throw .badRequest("invalid HTTP version")
         }
         let major = bytes[range.lowerBound + 5]
@@ -130,7 +143,10 @@ struct HeadSectionParser {
     }
 
     private func note(
-        name: Range<Int>, value: Range<Int>, into facts: inout FramingFacts, minorVersion: Int
+        name: Range<Int>,
+        value: Range<Int>,
+        into facts: inout FramingFacts,
+        minorVersion: Int
     ) throws(HTTPRequestError) {
         let nameBytes = UnsafeBufferPointer(rebasing: bytes[name])
         let valueBytes = UnsafeBufferPointer(rebasing: bytes[value])
@@ -138,7 +154,8 @@ struct HeadSectionParser {
         case 4 where ByteClass.equalsIgnoringCase(nameBytes, "host"):
             facts.hostCount += 1
         case 6 where ByteClass.equalsIgnoringCase(nameBytes, "expect"):
-            facts.expectsContinue = facts.expectsContinue
+            facts.expectsContinue =
+                facts.expectsContinue
                 || ByteClass.equalsIgnoringCase(valueBytes, "100-continue")
         case 10 where ByteClass.equalsIgnoringCase(nameBytes, "connection"):
             noteConnectionOptions(valueBytes, into: &facts)

@@ -1,3 +1,5 @@
+import GateSync
+
 /// Open connections per client address, for `HTTPLimits.maxConnectionsPerAddress`.
 ///
 /// The accepting loop admits and every loop releases as its connections close, so the counts sit

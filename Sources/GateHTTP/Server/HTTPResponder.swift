@@ -57,7 +57,9 @@ extension HTTPResponder {
     }
 
     public func reject(
-        _ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo
+        _ error: HTTPRequestError,
+        head: HTTPRequestHead?,
+        connection: HTTPConnectionInfo
     ) -> HTTPResponse {
         HTTPResponse(
             status: error.status,

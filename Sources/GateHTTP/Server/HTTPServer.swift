@@ -1,3 +1,4 @@
+import GateSync
 import Glibc
 
 /// An HTTP/1.1 server on epoll event loops, one per core, behind one listening socket, with optional TLS.

@@ -1,3 +1,5 @@
+import GateSync
+
 /// What every loop and connection of one server shares.
 final class ServerContext: Sendable {
     let configuration: HTTPServerConfiguration

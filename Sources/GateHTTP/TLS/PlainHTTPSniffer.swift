@@ -16,7 +16,8 @@ enum PlainHTTPSniffer {
     /// The answer for plain HTTP: it cannot go through TLS, and a reset would tell the caller nothing.
     static let response: [UInt8] = {
         let body = "This port speaks HTTPS; use https://\n"
-        let head = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        let head =
+            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
             + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
         return Array((head + body).utf8)
     }()

@@ -18,7 +18,11 @@ enum ResponseSerializer {
 
     /// Appends the serialized response to `output`; HEAD responses get headers but no body.
     static func serialize(
-        _ response: HTTPResponse, isHead: Bool, persistence: Persistence, date: [UInt8], into output: inout [UInt8]
+        _ response: HTTPResponse,
+        isHead: Bool,
+        persistence: Persistence,
+        date: [UInt8],
+        into output: inout [UInt8]
     ) {
         // A status outside 200...999 (or an interim one) as a final answer is a responder bug: say so.
         let status = (200...999).contains(response.status) ? response.status : 500
@@ -54,7 +58,8 @@ enum ResponseSerializer {
     /// Drops fields the writer owns and any that could split the response.
     private static func isSafe(_ field: HTTPField) -> Bool {
         guard !field.name.isEmpty, field.name.utf8.allSatisfy(ByteClass.isToken),
-              field.value.utf8.allSatisfy({ $0 != ByteClass.cr && $0 != ByteClass.lf && $0 != 0 }) else {
+            field.value.utf8.allSatisfy({ $0 != ByteClass.cr && $0 != ByteClass.lf && $0 != 0 })
+        else {
             return false
         }
         return !ownedFields.contains { field.name.caseInsensitiveEquals($0) }

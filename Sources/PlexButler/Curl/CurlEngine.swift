@@ -1,3 +1,4 @@
+import GateSync
 import Glibc
 
 /// Runs one curl multi handle on a thread of its own; other threads reach it through a locked inbox.

@@ -1,3 +1,5 @@
+import GateSync
+
 /// Remembers what each server's `GET /butler` said, and lets concurrent 404s share one lookup, so
 /// that repeated or simultaneous 404s do not double the calls.
 ///

@@ -69,16 +69,16 @@ struct GatewayFanoutTests {
     @Test func requestDeadlineBoundsEachCallThroughTheTransportTimeout() async {
         let harness = GatewayHarness(
             scripts: ["den": Script.status(200, after: .seconds(4))],
-            limits: LimitsConfig(requestDeadlineMs: 600),
+            limits: LimitsConfig(requestDeadlineMs: 1500),
             timeoutMs: 8000
         )
         let started = ContinuousClock.now
         let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den,attic")
         let elapsed = started.duration(to: .now)
-        #expect(elapsed < .milliseconds(2500))
+        #expect(elapsed < .milliseconds(3500))
         #expect(response.status == 207)
         #expect(response.serverOutcomes == ["timeout", "stopped"])
-        #expect(harness.transport.requests.allSatisfy { $0.timeout <= .milliseconds(600) })
+        #expect(harness.transport.requests.allSatisfy { $0.timeout <= .milliseconds(1500) })
         harness.expectNoSecrets()
     }
 

@@ -1,3 +1,4 @@
+import GateSync
 import PlexButler
 
 @testable import ButlerGate

@@ -1,4 +1,5 @@
 import GateHTTP
+import GateSync
 import PlexButler
 import Testing
 

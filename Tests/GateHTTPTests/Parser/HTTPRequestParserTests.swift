@@ -26,104 +26,203 @@ struct HTTPRequestParserTests {
         AcceptCase(label: "simple GET", raw: "GET / HTTP/1.1\r\nHost: a\r\n\r\n"),
         AcceptCase(label: "HTTP/1.0 without Host", raw: "GET / HTTP/1.0\r\n\r\n", minorVersion: 0, keepAlive: false),
         AcceptCase(
-            label: "HTTP/1.0 keep-alive", raw: "GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n",
-            minorVersion: 0, keepAlive: true
+            label: "HTTP/1.0 keep-alive",
+            raw: "GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n",
+            minorVersion: 0,
+            keepAlive: true
         ),
-        AcceptCase(label: "Connection close", raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: foo, close\r\n\r\n",
-                   keepAlive: false),
-        AcceptCase(label: "Connection close with OWS and empty options",
-                   raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: , \tCLOSE\t,\r\n\r\n", keepAlive: false),
-        AcceptCase(label: "Connection option that only starts like close",
-                   raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: closed, xclose\r\n\r\n"),
+        AcceptCase(
+            label: "Connection close",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: foo, close\r\n\r\n",
+            keepAlive: false
+        ),
+        AcceptCase(
+            label: "Connection close with OWS and empty options",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: , \tCLOSE\t,\r\n\r\n",
+            keepAlive: false
+        ),
+        AcceptCase(
+            label: "Connection option that only starts like close",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\nConnection: closed, xclose\r\n\r\n"
+        ),
         AcceptCase(
             label: "HTTP/1.0 keep-alive among options",
-            raw: "GET / HTTP/1.0\r\nConnection: Upgrade ,keep-alive\r\n\r\n", minorVersion: 0, keepAlive: true
+            raw: "GET / HTTP/1.0\r\nConnection: Upgrade ,keep-alive\r\n\r\n",
+            minorVersion: 0,
+            keepAlive: true
         ),
-        AcceptCase(label: "OPTIONS asterisk", raw: "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n", method: "OPTIONS",
-                   target: "*"),
-        AcceptCase(label: "absolute form", raw: "GET http://a/x?y HTTP/1.1\r\nHost: a\r\n\r\n",
-                   target: "http://a/x?y"),
+        AcceptCase(
+            label: "OPTIONS asterisk",
+            raw: "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n",
+            method: "OPTIONS",
+            target: "*"
+        ),
+        AcceptCase(
+            label: "absolute form",
+            raw: "GET http://a/x?y HTTP/1.1\r\nHost: a\r\n\r\n",
+            target: "http://a/x?y"
+        ),
         AcceptCase(label: "leading empty line", raw: "\r\nGET /x HTTP/1.1\r\nHost: a\r\n\r\n", target: "/x"),
         AcceptCase(label: "OWS and tabs around value", raw: "GET / HTTP/1.1\r\nHost:\t a \t\r\nX-Y:z\r\n\r\n"),
         AcceptCase(label: "empty field value", raw: "GET / HTTP/1.1\r\nHost: a\r\nX-Empty:\r\n\r\n"),
         AcceptCase(label: "obs-text in value", raw: "GET / HTTP/1.1\r\nHost: a\r\nX: caf\u{E9}\r\n\r\n"),
         AcceptCase(
-            label: "content length", raw: "POST /p?q=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n\r\n",
-            method: "POST", target: "/p?q=1", contentLength: 12
+            label: "content length",
+            raw: "POST /p?q=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n\r\n",
+            method: "POST",
+            target: "/p?q=1",
+            contentLength: 12
         ),
         AcceptCase(
             label: "identical repeated content length",
             raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\ncontent-length: 5\r\n\r\n",
-            method: "POST", contentLength: 5
+            method: "POST",
+            contentLength: 5
         ),
         AcceptCase(
-            label: "chunked in any case", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n",
-            method: "POST", isChunked: true
+            label: "chunked in any case",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: Chunked\r\n\r\n",
+            method: "POST",
+            isChunked: true
         ),
         AcceptCase(
             label: "expect continue",
             raw: "PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\n",
-            method: "PUT", contentLength: 1, expectsContinue: true
+            method: "PUT",
+            contentLength: 1,
+            expectsContinue: true
         ),
-        AcceptCase(label: "extension method", raw: "PURGE /c HTTP/1.1\r\nHost: a\r\n\r\n", method: "PURGE",
-                   target: "/c"),
+        AcceptCase(
+            label: "extension method",
+            raw: "PURGE /c HTTP/1.1\r\nHost: a\r\n\r\n",
+            method: "PURGE",
+            target: "/c"
+        ),
     ]
 
     static let rejected: [RejectCase] = [
-        RejectCase(label: "bare LF after request line", raw: "GET / HTTP/1.1\nHost: a\r\n\r\n",
-                   error: .badRequest("bare LF in header section")),
-        RejectCase(label: "bare LF ending head", raw: "GET / HTTP/1.1\r\nHost: a\r\n\n",
-                   error: .badRequest("bare LF in header section")),
-        RejectCase(label: "bare CR in value", raw: "GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n",
-                   error: .badRequest("invalid field value")),
-        RejectCase(label: "obs-fold", raw: "GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n",
-                   error: .badRequest("obsolete line folding")),
-        RejectCase(label: "whitespace before colon", raw: "GET / HTTP/1.1\r\nHost : a\r\n\r\n",
-                   error: .badRequest("whitespace before colon")),
-        RejectCase(label: "invalid field name", raw: "GET / HTTP/1.1\r\nHo(st: a\r\n\r\n",
-                   error: .badRequest("invalid field name")),
-        RejectCase(label: "empty field name", raw: "GET / HTTP/1.1\r\n: a\r\n\r\n",
-                   error: .badRequest("invalid field name")),
-        RejectCase(label: "NUL in value", raw: "GET / HTTP/1.1\r\nHost: a\u{0}b\r\n\r\n",
-                   error: .badRequest("invalid field value")),
-        RejectCase(label: "signed content length", raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\n",
-                   error: .badRequest("invalid Content-Length")),
-        RejectCase(label: "list content length", raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5,5\r\n\r\n",
-                   error: .badRequest("invalid Content-Length")),
-        RejectCase(label: "huge content length",
-                   raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9999999999999999999\r\n\r\n",
-                   error: .badRequest("invalid Content-Length")),
-        RejectCase(label: "different content lengths",
-                   raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
-                   error: .badRequest("conflicting Content-Length")),
-        RejectCase(label: "content length with chunked",
-                   raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
-                   error: .badRequest("Content-Length with Transfer-Encoding")),
-        RejectCase(label: "gzip transfer coding", raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n",
-                   error: .notImplemented),
-        RejectCase(label: "chunked listed twice",
-                   raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n",
-                   error: .notImplemented),
-        RejectCase(label: "transfer encoding in 1.0", raw: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n",
-                   error: .badRequest("Transfer-Encoding in HTTP/1.0")),
-        RejectCase(label: "missing Host", raw: "GET / HTTP/1.1\r\nX: y\r\n\r\n",
-                   error: .badRequest("missing or repeated Host")),
-        RejectCase(label: "two Hosts", raw: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
-                   error: .badRequest("missing or repeated Host")),
+        RejectCase(
+            label: "bare LF after request line",
+            raw: "GET / HTTP/1.1\nHost: a\r\n\r\n",
+            error: .badRequest("bare LF in header section")
+        ),
+        RejectCase(
+            label: "bare LF ending head",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\n\n",
+            error: .badRequest("bare LF in header section")
+        ),
+        RejectCase(
+            label: "bare CR in value",
+            raw: "GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n",
+            error: .badRequest("invalid field value")
+        ),
+        RejectCase(
+            label: "obs-fold",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n",
+            error: .badRequest("obsolete line folding")
+        ),
+        RejectCase(
+            label: "whitespace before colon",
+            raw: "GET / HTTP/1.1\r\nHost : a\r\n\r\n",
+            error: .badRequest("whitespace before colon")
+        ),
+        RejectCase(
+            label: "invalid field name",
+            raw: "GET / HTTP/1.1\r\nHo(st: a\r\n\r\n",
+            error: .badRequest("invalid field name")
+        ),
+        RejectCase(
+            label: "empty field name",
+            raw: "GET / HTTP/1.1\r\n: a\r\n\r\n",
+            error: .badRequest("invalid field name")
+        ),
+        RejectCase(
+            label: "NUL in value",
+            raw: "GET / HTTP/1.1\r\nHost: a\u{0}b\r\n\r\n",
+            error: .badRequest("invalid field value")
+        ),
+        RejectCase(
+            label: "signed content length",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +5\r\n\r\n",
+            error: .badRequest("invalid Content-Length")
+        ),
+        RejectCase(
+            label: "list content length",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5,5\r\n\r\n",
+            error: .badRequest("invalid Content-Length")
+        ),
+        RejectCase(
+            label: "huge content length",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9999999999999999999\r\n\r\n",
+            error: .badRequest("invalid Content-Length")
+        ),
+        RejectCase(
+            label: "different content lengths",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
+            error: .badRequest("conflicting Content-Length")
+        ),
+        RejectCase(
+            label: "content length with chunked",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+            error: .badRequest("Content-Length with Transfer-Encoding")
+        ),
+        RejectCase(
+            label: "gzip transfer coding",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n",
+            error: .notImplemented
+        ),
+        RejectCase(
+            label: "chunked listed twice",
+            raw: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n",
+            error: .notImplemented
+        ),
+        RejectCase(
+            label: "transfer encoding in 1.0",
+            raw: "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n",
+            error: .badRequest("Transfer-Encoding in HTTP/1.0")
+        ),
+        RejectCase(
+            label: "missing Host",
+            raw: "GET / HTTP/1.1\r\nX: y\r\n\r\n",
+            error: .badRequest("missing or repeated Host")
+        ),
+        RejectCase(
+            label: "two Hosts",
+            raw: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+            error: .badRequest("missing or repeated Host")
+        ),
         RejectCase(label: "HTTP/2.0", raw: "GET / HTTP/2.0\r\nHost: a\r\n\r\n", error: .versionNotSupported),
         RejectCase(label: "HTTP/1.2", raw: "GET / HTTP/1.2\r\nHost: a\r\n\r\n", error: .versionNotSupported),
-        RejectCase(label: "lowercase version", raw: "GET / http/1.1\r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid HTTP version")),
-        RejectCase(label: "trailing junk after version", raw: "GET / HTTP/1.1 \r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid HTTP version")),
-        RejectCase(label: "bad method char", raw: "G(T / HTTP/1.1\r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid method")),
-        RejectCase(label: "double space", raw: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid request target")),
-        RejectCase(label: "relative target", raw: "GET x HTTP/1.1\r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid request target")),
-        RejectCase(label: "control in target", raw: "GET /a\u{1}b HTTP/1.1\r\nHost: a\r\n\r\n",
-                   error: .badRequest("invalid request target")),
+        RejectCase(
+            label: "lowercase version",
+            raw: "GET / http/1.1\r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid HTTP version")
+        ),
+        RejectCase(
+            label: "trailing junk after version",
+            raw: "GET / HTTP/1.1 \r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid HTTP version")
+        ),
+        RejectCase(
+            label: "bad method char",
+            raw: "G(T / HTTP/1.1\r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid method")
+        ),
+        RejectCase(
+            label: "double space",
+            raw: "GET  / HTTP/1.1\r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid request target")
+        ),
+        RejectCase(
+            label: "relative target",
+            raw: "GET x HTTP/1.1\r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid request target")
+        ),
+        RejectCase(
+            label: "control in target",
+            raw: "GET /a\u{1}b HTTP/1.1\r\nHost: a\r\n\r\n",
+            error: .badRequest("invalid request target")
+        ),
     ]
 
     private static func parseWhole(_ raw: String, limits: HTTPLimits = HTTPLimits()) -> HTTPRequestParser.Outcome {
@@ -203,7 +302,8 @@ struct HTTPRequestParserTests {
     @Test
     func headsWithinLimitsPass() {
         let limits = HTTPLimits(maxRequestLineBytes: 64, maxHeaderBytes: 256, maxHeaderCount: 5)
-        let raw = "GET /\(String(repeating: "a", count: 40)) HTTP/1.1\r\n" + String(repeating: "X: y\r\n", count: 4)
+        let raw =
+            "GET /\(String(repeating: "a", count: 40)) HTTP/1.1\r\n" + String(repeating: "X: y\r\n", count: 4)
             + "Host: a\r\n\r\n"
         guard case .head = Self.parseWhole(raw, limits: limits) else {
             Issue.record("refused a head within limits")

@@ -1,5 +1,6 @@
-@testable import GateHTTP
 import Testing
+
+@testable import GateHTTP
 
 struct AddressCountsTests {
     @Test

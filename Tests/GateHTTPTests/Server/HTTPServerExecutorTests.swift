@@ -27,7 +27,8 @@ struct HTTPServerExecutorTests {
     func responderStillAwaitingAtShutdownRunsToTheEndWithThePortClosed() async throws {
         let finished = Finished()
         let server = try HTTPServer(
-            configuration: HTTPServerConfiguration(loopCount: 2), responder: LateResponder(finished: finished)
+            configuration: HTTPServerConfiguration(loopCount: 2),
+            responder: LateResponder(finished: finished)
         )
         try server.start()
         let port = server.port
@@ -56,7 +57,8 @@ struct HTTPServerExecutorTests {
         let finished = Finished()
         let (port, client) = try await {
             let server = try HTTPServer(
-                configuration: HTTPServerConfiguration(loopCount: 1), responder: LateResponder(finished: finished)
+                configuration: HTTPServerConfiguration(loopCount: 1),
+                responder: LateResponder(finished: finished)
             )
             try server.start()
             let port = server.port

@@ -7,12 +7,14 @@ struct HTTPServerListenerTests {
     @Test(arguments: ["127.0.0.1", "::1"])
     func secondServerOnTheSamePortFailsToBindWhileTheFirstKeepsServing(_ host: String) async throws {
         let first = try HTTPServer(
-            configuration: HTTPServerConfiguration(host: host, loopCount: 2), responder: EchoResponder()
+            configuration: HTTPServerConfiguration(host: host, loopCount: 2),
+            responder: EchoResponder()
         )
         try first.start()
         let port = first.port
         let second = try HTTPServer(
-            configuration: HTTPServerConfiguration(host: host, port: port, loopCount: 2), responder: EchoResponder()
+            configuration: HTTPServerConfiguration(host: host, port: port, loopCount: 2),
+            responder: EchoResponder()
         )
         let error = #expect(throws: HTTPServerError.self) { try second.start() }
         let bodies = try await runBlocking {
@@ -33,7 +35,8 @@ struct HTTPServerListenerTests {
         let closing = try await runBlocking { try RawClient(port: port).send(path: "/close").bodyText }
         await first.shutdown(gracePeriod: .milliseconds(100))
         let second = try HTTPServer(
-            configuration: HTTPServerConfiguration(port: port, loopCount: 2), responder: EchoResponder()
+            configuration: HTTPServerConfiguration(port: port, loopCount: 2),
+            responder: EchoResponder()
         )
         try second.start()
         let answer = try await runBlocking { try RawClient(port: port).send(path: "/again").bodyText }

@@ -25,7 +25,8 @@ struct EchoResponder: HTTPResponder {
         default:
             let summary = "\(request.method) \(request.head.target) \(request.body.count):"
             return HTTPResponse(
-                status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]),
+                status: 200,
+                headers: HTTPHeaders([("Content-Type", "text/plain")]),
                 body: Array(summary.utf8) + request.body
             )
         }

@@ -1,11 +1,14 @@
-@testable import GateHTTP
 import Testing
+
+@testable import GateHTTP
 
 struct ResponseSerializerTests {
     private static let date = Array("Fri, 04 Dec 2026 16:00:00 GMT".utf8)
 
     private static func serialize(
-        _ response: HTTPResponse, isHead: Bool = false, persistence: ResponseSerializer.Persistence = .keepAlive
+        _ response: HTTPResponse,
+        isHead: Bool = false,
+        persistence: ResponseSerializer.Persistence = .keepAlive
     ) -> String {
         var output: [UInt8] = []
         ResponseSerializer.serialize(response, isHead: isHead, persistence: persistence, date: date, into: &output)
@@ -15,8 +18,10 @@ struct ResponseSerializerTests {
     @Test
     func writesStatusFieldsLengthDateAndBody() {
         let response = HTTPResponse(status: 201, headers: HTTPHeaders([("X-A", "1")]), body: Array("abc".utf8))
-        #expect(Self.serialize(response) == "HTTP/1.1 201 Created\r\nX-A: 1\r\nContent-Length: 3\r\n"
-            + "Date: Fri, 04 Dec 2026 16:00:00 GMT\r\n\r\nabc")
+        #expect(
+            Self.serialize(response) == "HTTP/1.1 201 Created\r\nX-A: 1\r\nContent-Length: 3\r\n"
+                + "Date: Fri, 04 Dec 2026 16:00:00 GMT\r\n\r\nabc"
+        )
     }
 
     @Test(arguments: [

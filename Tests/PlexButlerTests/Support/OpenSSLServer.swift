@@ -52,6 +52,14 @@ final class OpenSSLServer: @unchecked Sendable {
         }
     }
 
+    /// Starts a server from a thread of its own: making keys, spawning and waiting all block, and a test that
+    /// blocks one of the concurrency pool's two threads starves every other test running beside it.
+    static func start() async throws -> OpenSSLServer {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try OpenSSLServer() }) }.start()
+        }
+    }
+
     /// Ends the server process and removes its files.
     func stop() {
         // The child inherits the test runner's blocked signal mask, so SIGTERM would wait forever.

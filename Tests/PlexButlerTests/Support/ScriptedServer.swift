@@ -1,3 +1,4 @@
+import GateSync
 import Glibc
 
 @testable import PlexButler
