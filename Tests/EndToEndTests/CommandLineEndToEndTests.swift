@@ -100,9 +100,7 @@ extension Executable {
         try process.run()
         let reader = Reader(output.fileHandleForReading)
         wait(for: process, timeout: .seconds(15))
-        return reader.wait(timeout: .seconds(1)) { _ in !process.isRunning }.trimmingCharacters(
-            in: .whitespacesAndNewlines
-        )
+        return reader.untilClosed().trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

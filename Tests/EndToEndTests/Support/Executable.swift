@@ -26,7 +26,7 @@ struct Executable {
         let outputData = Reader(output.fileHandleForReading)
         let errorData = Reader(error.fileHandleForReading)
         wait(for: process, timeout: timeout)
-        return (process.terminationStatus, outputData.text(), errorData.text())
+        return (process.terminationStatus, outputData.untilClosed(), errorData.untilClosed())
     }
 
     /// Waits for exit, killing the process when `timeout` passes first.
@@ -46,15 +46,17 @@ final class Reader: @unchecked Sendable {
     // `lock` guards `data`.
     private let lock = NSLock()
     private var data = Data()
+    private var closed = false
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
             while true {
                 let chunk = handle.availableData
-                if chunk.isEmpty { return }
                 lock.lock()
                 data.append(chunk)
+                closed = chunk.isEmpty
                 lock.unlock()
+                if chunk.isEmpty { return }
             }
         }
     }
@@ -63,6 +65,16 @@ final class Reader: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Everything the writer sent, once it closed its end (a process that exited may still have bytes in the
+    /// pipe); what arrived so far if `timeout` passes first.
+    func untilClosed(timeout: Duration = .seconds(5)) -> String {
+        wait(timeout: timeout) { _ in
+            lock.lock()
+            defer { lock.unlock() }
+            return closed
+        }
     }
 
     /// Polls until `predicate` holds for the text so far, or `timeout` passes.

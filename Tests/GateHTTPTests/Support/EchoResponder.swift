@@ -20,7 +20,7 @@ struct EchoResponder: HTTPResponder {
             try? await Task.sleep(for: .seconds(3))
             return HTTPResponse(status: 200, body: Array("finally".utf8))
         case "/slow":
-            try? await Task.sleep(for: .milliseconds(400))
+            try? await Task.sleep(for: .milliseconds(1500))
             return HTTPResponse(status: 200, body: Array("slow done".utf8))
         default:
             let summary = "\(request.method) \(request.head.target) \(request.body.count):"
