@@ -25,7 +25,7 @@ enum CommandLineTool {
             guard options.isEmpty else { return usageError(options.leftover) }
             return await ServeCommand.run(configPath: path)
         case "demo":
-            var port = 8443
+            var port: Int?
             if let text = options.value(for: "--port") {
                 guard let number = Int(text), (0...65535).contains(number) else {
                     return usageError("--port takes a number from 0 to 65535, got '\(text)'")

@@ -6,12 +6,13 @@ import MockPlex
 /// `butlergate demo`: the gateway on loopback in front of three simulated Plex servers, with a
 /// fresh self-signed certificate and a fresh key, serving until SIGINT or SIGTERM.
 enum DemoCommand {
-    static func run(port: Int) async -> Int32 {
+    /// - Parameter port: the port asked for; nil tries 8443 and falls back to a free port when it is taken.
+    static func run(port: Int?) async -> Int32 {
         let signals = SignalWaiter([SIGTERM, SIGINT])
         let logger = Logger(handler: StderrLogHandler(format: .text), level: .info)
         let demo: DemoSetup
         do {
-            demo = try await DemoSetup.start(preferredPort: port, logger: logger)
+            demo = try await DemoSetup.start(port: port, logger: logger)
         } catch {
             Output.error("butlergate demo: could not start: \(error)")
             return 1
@@ -32,7 +33,7 @@ struct DemoSetup {
     let certificatePath: String
     let directory: String
 
-    static func start(preferredPort: Int, logger: Logger) async throws -> DemoSetup {
+    static func start(port: Int?, logger: Logger) async throws -> DemoSetup {
         let directory = try makeDirectory()
         let certificate = try SelfSignedCertificate.generate()
         let certificatePath = directory + "/cert.pem"
@@ -66,7 +67,7 @@ struct DemoSetup {
         let generated = KeyGenerator.generate()
         let key = KeyConfig(id: "demo", hash: Crypto.sha256(generated.key))
         let tls = TLSConfiguration(.pem(certificate: certificate.certificatePEM, privateKey: certificate.privateKeyPEM))
-        let service = try startGateway(servers: servers, key: key, tls: tls, port: preferredPort, logger: logger)
+        let service = try startGateway(servers: servers, key: key, tls: tls, port: port, logger: logger)
         return DemoSetup(
             service: service,
             mocks: mocks,
@@ -76,16 +77,16 @@ struct DemoSetup {
         )
     }
 
-    /// Starts on the preferred port, or on any free one when it is taken.
+    /// Starts on `port`, or without one on 8443 and then on any free port when 8443 is taken.
     private static func startGateway(
         servers: [ServerConfig],
         key: KeyConfig,
         tls: TLSConfiguration,
-        port: Int,
+        port: Int?,
         logger: Logger
     ) throws -> GatewayService {
         var lastError: (any Error)?
-        for candidate in Set([port, 0]).sorted(by: >) {
+        for candidate in port.map({ [$0] }) ?? [8443, 0] {
             let listen = ListenConfig(host: "127.0.0.1", port: candidate, tls: nil)
             let config = GatewayConfig(listen: listen, servers: servers, keys: [key])
             do {

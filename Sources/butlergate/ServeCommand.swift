@@ -48,7 +48,6 @@ enum ServeCommand {
         }
         do {
             try service.reload(config)
-            logger.info("config reloaded", metadata: ["config.servers": .int(config.servers.count)])
         } catch {
             logger.error(
                 "reload rejected; keeping the running config",

@@ -8,6 +8,8 @@ public final class GatewayService: Sendable {
     private let server: HTTPServer
     private let transport: CurlTransport
     private let logger: Logger
+    /// The logger is built once at start, so a reload cannot change it.
+    private let startedLogging: LoggingConfig
 
     /// Builds every part; certificate and key problems throw here, before anything listens.
     /// - Parameter tls: a certificate held in memory, used instead of `config.listen.tls` (demo, tests).
@@ -15,6 +17,7 @@ public final class GatewayService: Sendable {
         let transport = try CurlTransport()
         self.transport = transport
         self.logger = logger
+        self.startedLogging = config.logging
         self.gateway = Gateway(config: config, transport: transport, logger: logger, version: ButlerGateVersion.current)
         var configuration = Self.serverConfiguration(config)
         configuration.tls = tls ?? configuration.tls
@@ -42,8 +45,13 @@ public final class GatewayService: Sendable {
         }
         gateway.reload(config: config)
         let listen = server.configuration
-        if config.listen.host != listen.host || (config.listen.port != listen.port && listen.port != 0) {
-            logger.warning("listen address changes need a restart; still on the old one")
+        if config.listen.host != listen.host || (config.listen.port != listen.port && listen.port != 0)
+            || (config.listen.tls == nil) != (listen.tls == nil)
+        {
+            logger.warning("listen changes need a restart; still serving the old address and scheme")
+        }
+        if config.logging.level != startedLogging.level || config.logging.format != startedLogging.format {
+            logger.warning("logging changes need a restart; still logging as at start")
         }
     }
 

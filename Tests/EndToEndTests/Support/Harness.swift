@@ -51,6 +51,8 @@ final class Harness: Sendable {
     let logs: RecordingLogHandler
     let client: CurlTransport
     let baseURL: String
+    /// The config the gateway started with.
+    let config: GatewayConfig
 
     /// Starts the mocks, then the gateway in front of them. `extra` adds servers with no mock (e.g. refused ports).
     init(
@@ -116,6 +118,7 @@ final class Harness: Sendable {
         self.mocks = mocks
         self.tokens = tokens
         self.service = service
+        self.config = config
         self.logs = logs
         self.client = try CurlTransport()
         self.baseURL = "https://127.0.0.1:\(service.port)"
