@@ -21,8 +21,8 @@ struct SecretScreen: Sendable {
         mayHoldSecret(Array(text.utf8))
     }
 
-    /// Whether `bytes` look like a key or contain a Plex token, as sent or after percent-decoding,
-    /// repeatedly: a log reader may decode `%2562gk_` twice.
+    /// Whether `bytes` look like a key or contain a Plex token (in any ASCII case, erring towards masking),
+    /// as sent or after percent-decoding, repeatedly: a log reader may decode `%2562gk_` twice.
     func mayHoldSecret(_ bytes: [UInt8]) -> Bool {
         var current = bytes
         for _ in 0..<Self.decodingRounds {
