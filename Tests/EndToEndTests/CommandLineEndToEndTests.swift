@@ -1,4 +1,5 @@
 import Foundation
+import GateHTTP
 import GateTestSupport
 import MockPlex
 import Testing
@@ -42,6 +43,43 @@ struct CommandLineEndToEndTests {
         #expect(result.status == 1)
         #expect(result.output.contains("servers[0].tokne"))
         #expect(result.output.contains("servers[0].url"))
+    }
+
+    /// `serve` refuses these pairs at start, so `check-config` must refuse them too; `nil` expects a pass.
+    @Test(arguments: [
+        ("matching", nil), ("mismatched", "tls.key_mismatch"), ("unparseable", "tls.certificate_invalid"),
+    ] as [(String, String?)])
+    func checkConfigBuildsTheTLSContextAsServeDoes(pair: String, code: String?) async throws {
+        let first = try SelfSignedCertificate.generate()
+        let second = try SelfSignedCertificate.generate()
+        let certificate =
+            switch pair {
+            case "unparseable": "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"
+            default: first.certificatePEM
+            }
+        let directory = NSTemporaryDirectory() + "bg-tls-\(UUID().uuidString)/"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try certificate.write(toFile: directory + "cert.pem", atomically: true, encoding: .utf8)
+        let key = pair == "mismatched" ? second.privateKeyPEM : first.privateKeyPEM
+        try key.write(toFile: directory + "key.pem", atomically: true, encoding: .utf8)
+        let config = """
+            {"listen": {"host": "127.0.0.1", "port": 0,
+                        "tls": {"certificate": "\(directory)cert.pem", "privateKey": "\(directory)key.pem"}},
+             "servers": [{"name": "den", "url": "http://127.0.0.1:32400", "token": "checkToken-den-1234"}],
+             "keys": []}
+            """
+        try config.write(toFile: directory + "config.json", atomically: true, encoding: .utf8)
+
+        let result = try await runBlocking { try Executable.run(["check-config", directory + "config.json"]) }
+
+        #expect(result.status == (code == nil ? 0 : 1), "output: \(result.output)")
+        if let code {
+            #expect(result.output.contains("error: listen.tls: \(code): "))
+        } else {
+            #expect(result.output.contains(": OK ("))
+        }
+        #expect(!result.output.contains("PRIVATE KEY") && !result.output.contains("checkToken"))
     }
 
     @Test func doctorChecksReachabilityAndTokenOfEachServer() async throws {

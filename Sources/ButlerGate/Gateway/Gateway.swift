@@ -42,7 +42,7 @@ public final class Gateway: HTTPResponder {
     /// Key, route, method and declared size, before the body is read; a refusal is logged here.
     public func screen(_ head: HTTPRequestHead) -> HeadDecision {
         let current = snapshot.withLock { $0 }
-        var context = RequestContext(head: head, keys: current.keys, logger: logger)
+        var context = RequestContext(head: head, secrets: current.secrets, logger: logger)
         do {
             _ = try Admission(head: head, snapshot: current, limiter: limiter, context: &context)
             return .proceed(maxBodyBytes: current.config.limits.maxBodyBytes)
@@ -54,7 +54,7 @@ public final class Gateway: HTTPResponder {
     /// Runs every check again, then answers; exactly one access line per call.
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let current = snapshot.withLock { $0 }
-        var context = RequestContext(head: request.head, keys: current.keys, logger: logger)
+        var context = RequestContext(head: request.head, secrets: current.secrets, logger: logger)
         let response: HTTPResponse
         do {
             response = try await answer(request, snapshot: current, context: &context)
@@ -70,8 +70,8 @@ public final class Gateway: HTTPResponder {
         head: HTTPRequestHead?,
         connection: HTTPConnectionInfo
     ) -> HTTPResponse {
-        let keys = snapshot.withLock { $0.keys }
-        let context = RequestContext(head: head, connection: connection, keys: keys, logger: logger)
+        let secrets = snapshot.withLock { $0.secrets }
+        let context = RequestContext(head: head, connection: connection, secrets: secrets, logger: logger)
         var response = ProblemResponse.make(GatewayError(error), requestID: context.requestID)
         response.closesConnection = true
         return finish(response, context: context)

@@ -11,6 +11,8 @@ final class GatewaySnapshot: Sendable {
     let directory: ServerDirectory
     /// Keys with resolved scopes.
     let keys: APIKeyTable
+    /// What caller input must not be echoed or logged: the keys and the Plex tokens.
+    let secrets: SecretScreen
     /// The Plex side, identified by the config's client identity.
     let fanout: StopFanout
 
@@ -26,7 +28,9 @@ final class GatewaySnapshot: Sendable {
         self.config = config
         self.catalogue = catalogue
         self.directory = directory
-        keys = APIKeyTable(keys: config.keys.map { APIKey(config: $0, directory: directory, catalogue: catalogue) })
+        let keys = APIKeyTable(keys: config.keys.map { APIKey(config: $0, directory: directory, catalogue: catalogue) })
+        self.keys = keys
+        secrets = SecretScreen(keys: keys, plexTokens: config.servers.map(\.token))
         fanout = StopFanout(client: ButlerClient(transport: transport, identity: identity))
     }
 

@@ -13,33 +13,33 @@ struct RequestContext: Sendable {
     /// The path as received (query excluded); only its redacted form is ever logged.
     private let rawPath: String?
     /// What `path` must mask.
-    private let keys: APIKeyTable
+    private let secrets: SecretScreen
     /// The peer address.
     let clientAddress: String
     /// Set once a key has matched.
     var keyID: String?
 
-    /// A context for a parsed `head`; `keys` tell what must not be logged.
-    init(head: HTTPRequestHead, keys: APIKeyTable, logger: Logger) {
+    /// A context for a parsed `head`; `secrets` tell what must not be logged.
+    init(head: HTTPRequestHead, secrets: SecretScreen, logger: Logger) {
         let connection = HTTPConnectionInfo(remoteAddress: head.remoteAddress, isTLS: head.isTLS)
-        self.init(head: head, connection: connection, keys: keys, logger: logger)
+        self.init(head: head, connection: connection, secrets: secrets, logger: logger)
     }
 
     /// A context for a refusal on `connection`, with `head` nil when the server could not parse one.
-    init(head: HTTPRequestHead?, connection: HTTPConnectionInfo, keys: APIKeyTable, logger: Logger) {
-        requestID = RequestID.accepted(from: head?.headers, keys: keys) ?? RequestID.generate()
+    init(head: HTTPRequestHead?, connection: HTTPConnectionInfo, secrets: SecretScreen, logger: Logger) {
+        requestID = RequestID.accepted(from: head?.headers, secrets: secrets) ?? RequestID.generate()
         self.logger = logger.with("request.id", .string(requestID))
         started = .now
         method = head?.method ?? "-"
         rawPath = head?.path
-        self.keys = keys
+        self.secrets = secrets
         clientAddress = connection.remoteAddress
     }
 
     /// The path without its query, secrets masked; computed on demand because masking hashes segments,
     /// and the access line that needs it is often below the configured level.
     var path: String {
-        rawPath.map { PathRedactor.redact($0, keys: keys) } ?? "-"
+        rawPath.map { PathRedactor.redact($0, secrets: secrets) } ?? "-"
     }
 
     /// Milliseconds since the request arrived here.

@@ -2,10 +2,10 @@ import GateHTTP
 
 /// The `X-Request-ID` of a request: the caller's when it is safe to echo, else a new one.
 enum RequestID {
-    /// The caller's id if it is 1–128 characters of `[A-Za-z0-9._-]` and cannot be a key:
-    /// the id is on every log line and in the response, so a key sent as one would leak everywhere.
-    static func accepted(from headers: HTTPHeaders?, keys: APIKeyTable) -> String? {
-        guard let value = headers?["X-Request-ID"], isValid(value), !keys.mayHoldKey(value) else { return nil }
+    /// The caller's id if it is 1–128 characters of `[A-Za-z0-9._-]` and cannot hold a secret:
+    /// the id is on every log line and in the response, so a key or token sent as one would leak everywhere.
+    static func accepted(from headers: HTTPHeaders?, secrets: SecretScreen) -> String? {
+        guard let value = headers?["X-Request-ID"], isValid(value), !secrets.mayHoldSecret(value) else { return nil }
         return value
     }
 

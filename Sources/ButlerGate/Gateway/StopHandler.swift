@@ -58,9 +58,9 @@ struct StopHandler: Sendable {
         return chosen.sorted()
     }
 
-    /// How a refused name appears in a problem detail: masked when it may hold a key, nil when unreadable.
+    /// How a refused name appears in a problem detail: masked when it may hold a secret, nil when unreadable.
     private func shown(_ name: SuppliedName) -> String? {
-        name.text.map { snapshot.keys.mayHoldKey($0) ? "***" : $0 }
+        name.text.map { snapshot.secrets.mayHoldSecret($0) ? "***" : $0 }
     }
 
     /// The last check: the key may use the API, stop the task, and reach every named server or group in full.

@@ -10,9 +10,9 @@ enum Route: Sendable, Equatable {
     case listTasks
     /// `GET /v1/servers`
     case listServers
-    /// `GET /healthz`
+    /// `GET` and `HEAD /healthz`
     case health
-    /// `GET /readyz`
+    /// `GET` and `HEAD /readyz`
     case readiness
 
     /// Whether the route is open without a key.

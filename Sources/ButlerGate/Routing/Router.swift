@@ -25,8 +25,9 @@ enum Router {
         switch segments.count {
         case 1:
             switch words[0] {
-            case "healthz": return [("GET", .health)]
-            case "readyz": return [("GET", .readiness)]
+            // Uptime monitors probe with HEAD; the HTTP writer drops the body for it.
+            case "healthz": return [("GET", .health), ("HEAD", .health)]
+            case "readyz": return [("GET", .readiness), ("HEAD", .readiness)]
             default: return []
             }
         case 2 where words[0] == "v1":

@@ -39,9 +39,7 @@ public final class GatewayService: Sendable {
     /// - Throws: when the new certificate cannot be loaded; the running config then stays in place.
     public func reload(_ config: GatewayConfig) throws {
         if let tls = config.listen.tls {
-            try server.reloadTLS(
-                TLSConfiguration(.files(certificatePath: tls.certificate, privateKeyPath: tls.privateKey))
-            )
+            try server.reloadTLS(tls.serverTLS)
         }
         gateway.reload(config: config)
         let listen = server.configuration
@@ -67,9 +65,7 @@ public final class GatewayService: Sendable {
     }
 
     static func serverConfiguration(_ config: GatewayConfig) -> HTTPServerConfiguration {
-        let tls = config.listen.tls.map {
-            TLSConfiguration(.files(certificatePath: $0.certificate, privateKeyPath: $0.privateKey))
-        }
+        let tls = config.listen.tls.map(\.serverTLS)
         // The server's own cap only guards memory; the gateway screens each route's limit itself.
         let limits = HTTPLimits(maxBodyBytes: max(config.limits.maxBodyBytes, 1 << 20))
         return HTTPServerConfiguration(host: config.listen.host, port: config.listen.port, tls: tls, limits: limits)

@@ -160,11 +160,9 @@ struct HeadSectionParser {
         case 10 where ByteClass.equalsIgnoringCase(nameBytes, "connection"):
             noteConnectionOptions(valueBytes, into: &facts)
         case 14 where ByteClass.equalsIgnoringCase(nameBytes, "content-length"):
-            let length = try parseContentLength(valueBytes)
-            if let previous = facts.contentLength, previous != length {
-                throw .badRequest("conflicting Content-Length")
-            }
-            facts.contentLength = length
+            // Any second field is refused, equal or not: a proxy in front may have read the other one.
+            guard facts.contentLength == nil else { throw .badRequest("duplicate Content-Length") }
+            facts.contentLength = try parseContentLength(valueBytes)
         case 17 where ByteClass.equalsIgnoringCase(nameBytes, "transfer-encoding"):
             facts.transferEncodingCount += 1
             facts.transferEncoding = Array(valueBytes)

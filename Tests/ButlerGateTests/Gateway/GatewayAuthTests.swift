@@ -90,6 +90,19 @@ struct GatewayAuthTests {
         #expect(ready.status == 200)
         harness.expectNoSecrets()
     }
+
+    /// Uptime monitors probe with HEAD: the same status as GET, whose body the HTTP writer then drops.
+    @Test(arguments: ["/healthz", "/readyz"])
+    func publicProbesAnswerHeadAsGet(path: String) async {
+        let harness = GatewayHarness()
+        let notReady = await harness.send("HEAD", path, key: nil)
+        harness.gateway.markReady()
+        let ready = await harness.send("HEAD", path, key: nil)
+        #expect(notReady.status == (path == "/healthz" ? 200 : 503))
+        #expect(ready.status == 200)
+        harness.expectOneAccessLinePerResponse()
+        harness.expectNoSecrets()
+    }
 }
 
 extension GatewayAuthTests {

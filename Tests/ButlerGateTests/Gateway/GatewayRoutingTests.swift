@@ -90,7 +90,8 @@ struct GatewayRoutingTests {
         ("GET", "/v1/tasks/BackupDatabase/stop", "POST"),
         ("POST", "/v1/tasks", "GET"),
         ("PUT", "/v1/servers/den/tasks/BackupDatabase", "DELETE"),
-        ("POST", "/healthz", "GET"),
+        ("POST", "/healthz", "GET, HEAD"),
+        ("DELETE", "/readyz", "GET, HEAD"),
     ])
     func wrongMethodIs405WithAllow(method: String, path: String, allow: String) async {
         let harness = GatewayHarness()
