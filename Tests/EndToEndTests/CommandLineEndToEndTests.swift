@@ -46,9 +46,11 @@ struct CommandLineEndToEndTests {
     }
 
     /// `serve` refuses these pairs at start, so `check-config` must refuse them too; `nil` expects a pass.
-    @Test(arguments: [
-        ("matching", nil), ("mismatched", "tls.key_mismatch"), ("unparseable", "tls.certificate_invalid"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("matching", nil), ("mismatched", "tls.key_mismatch"), ("unparseable", "tls.certificate_invalid"),
+        ] as [(String, String?)]
+    )
     func checkConfigBuildsTheTLSContextAsServeDoes(pair: String, code: String?) async throws {
         let first = try SelfSignedCertificate.generate()
         let second = try SelfSignedCertificate.generate()
