@@ -3,6 +3,9 @@ public struct UpstreamTLS: Sendable, Equatable {
     /// A PEM bundle to trust instead of the system store.
     public var caFile: String?
     /// `sha256//<base64>` of the server's SubjectPublicKeyInfo; any other key fails the call.
+    ///
+    /// Without `caFile` the pin replaces chain and host name checks (a self-signed or bare-IP certificate);
+    /// with it, both apply.
     public var pinnedPublicKey: String?
     /// Skip certificate and host name checks (explicit opt-in only).
     public var insecureSkipVerify: Bool
