@@ -51,6 +51,28 @@ struct CurlResultMappingTests {
         #expect(beforeStatus.failureValue == UpstreamFailure(.unreachable, "connection reset"))
     }
 
+    @Test(arguments: [28, 56] as [UInt32])
+    func timeoutOrLostConnectionAfterAFinalStatusLineKeepsTheStatus(code: UInt32) throws {
+        var answered = ResponseAccumulator(maxBodyBytes: 10)
+        Array("HTTP/1.1 200 OK\r\n".utf8).withUnsafeBytes { answered.headerLine($0) }
+        _ = Array("{\"par".utf8).withUnsafeBytes { answered.bodyChunk($0) }
+        let response = try CurlResultMapping.result(code: code, status: 200, response: answered, timeoutMs: 5).get()
+        #expect(response.status == 200)
+        #expect(response.body == Array("{\"par".utf8))
+        #expect(response.truncated)
+
+        var interim = ResponseAccumulator(maxBodyBytes: 10)
+        Array("HTTP/1.1 100 Continue\r\n".utf8).withUnsafeBytes { interim.headerLine($0) }
+        let waiting = CurlResultMapping.result(code: code, status: 100, response: interim, timeoutMs: 5)
+        #expect(waiting.failureValue == CurlResultMapping.failure(code: code, timeoutMs: 5))
+    }
+
+    @Test func completeAnswerIsNotMarkedTruncated() throws {
+        let empty = ResponseAccumulator(maxBodyBytes: 2)
+        let answer = CurlResultMapping.result(code: 0, status: 204, response: empty, timeoutMs: 5)
+        #expect(try !answer.get().truncated)
+    }
+
     @Test func writeErrorCountsAsAnAnswerOnlyWhenTheCapCutTheBody() throws {
         var capped = ResponseAccumulator(maxBodyBytes: 2)
         let accepted = Array("abc".utf8).withUnsafeBytes { capped.bodyChunk($0) }

@@ -51,6 +51,39 @@ struct CurlTLSTests {
         #expect(outcome.failureValue == UpstreamFailure(.tls, "pinned public key mismatch"))
     }
 
+    @Test func pinAloneTrustsASelfSignedCertificateByNameAndByAddress() async throws {
+        let server = try await OpenSSLServer.start()
+        defer { server.stop() }
+        let pinned = UpstreamTLS(pinnedPublicKey: server.pin)
+        #expect(try await fetch(server, tls: pinned).get().status == 200)
+        #expect(try await fetch(server, tls: pinned, throughName: true).get().status == 200)
+    }
+
+    @Test func pinAloneTrustsACertificateThatNamesAnotherHost() async throws {
+        let server = try await OpenSSLServer.start(names: "DNS:plex.example.invalid")
+        defer { server.stop() }
+        let withoutPin = try await fetch(server, tls: UpstreamTLS(caFile: server.certificatePath))
+        #expect(withoutPin.failureValue?.kind == .tls)
+        let outcome = try await fetch(server, tls: UpstreamTLS(pinnedPublicKey: server.pin))
+        #expect(try outcome.get().status == 200)
+    }
+
+    @Test func wrongPinAloneIsRefusedAsAMismatch() async throws {
+        let server = try await OpenSSLServer.start()
+        defer { server.stop() }
+        let otherKey = "sha256//" + String(repeating: "A", count: 43) + "="
+        let outcome = try await fetch(server, tls: UpstreamTLS(pinnedPublicKey: otherKey))
+        #expect(outcome.failureValue == UpstreamFailure(.tls, "pinned public key mismatch"))
+    }
+
+    @Test func pinWithCAFileStillChecksTheHostName() async throws {
+        let server = try await OpenSSLServer.start(names: "DNS:plex.example.invalid")
+        defer { server.stop() }
+        let both = UpstreamTLS(caFile: server.certificatePath, pinnedPublicKey: server.pin)
+        let outcome = try await fetch(server, tls: both)
+        #expect(outcome.failureValue?.kind == .tls)
+    }
+
     @Test func insecureFlagSkipsVerification() async throws {
         let server = try await OpenSSLServer.start()
         defer { server.stop() }

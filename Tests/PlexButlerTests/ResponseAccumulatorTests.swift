@@ -29,6 +29,24 @@ struct ResponseAccumulatorTests {
         #expect(accumulator.headers.first?.value == "one two")
     }
 
+    @Test(
+        arguments: [
+            (["HTTP/1.1 200 OK\r\n"], 200),
+            (["HTTP/1.1 404\r\n"], 404),
+            (["HTTP/1.1 100 Continue\r\n", "\r\n"], nil),
+            (["HTTP/1.1 100 Continue\r\n", "\r\n", "HTTP/1.1 204 No Content\r\n"], 204),
+            (["HTTP/1.1 2x0 OK\r\n"], nil),
+            (["HTTP/1.1 2000 OK\r\n"], nil),
+            (["HTTP/1.1\r\n"], nil),
+            ([String](), nil),
+        ] as [([String], Int?)]
+    )
+    func remembersOnlyAFinalStatusLine(lines: [String], expected: Int?) {
+        var accumulator = ResponseAccumulator(maxBodyBytes: 10)
+        feed(lines, into: &accumulator)
+        #expect(accumulator.finalStatus == expected)
+    }
+
     @Test(arguments: [(0, [5], 0, true), (10, [4, 6], 10, false), (10, [4, 7], 10, true), (3, [2, 2], 3, true)])
     func cutsTheBodyAtTheCap(cap: Int, chunks: [Int], kept: Int, truncated: Bool) {
         var accumulator = ResponseAccumulator(maxBodyBytes: cap)

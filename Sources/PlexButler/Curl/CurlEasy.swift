@@ -100,7 +100,10 @@ final class CurlEasy {
         if let pin = tls.pinnedPublicKey {
             codes.append(bg_curl_setopt_string(handle, CURLOPT_PINNEDPUBLICKEY, pin))
         }
-        if tls.insecureSkipVerify {
+        // A pin without a CA file stands in for the chain and the name: it is how a self-signed or bare-IP
+        // Plex certificate is trusted. curl still checks CURLOPT_PINNEDPUBLICKEY with verification off.
+        let pinReplacesVerification = tls.pinnedPublicKey != nil && tls.caFile == nil
+        if tls.insecureSkipVerify || pinReplacesVerification {
             codes.append(bg_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 0))
             codes.append(bg_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0))
         }

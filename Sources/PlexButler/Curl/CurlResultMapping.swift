@@ -21,7 +21,8 @@ enum CurlResultMapping {
             status: status,
             contentType: response.contentType,
             body: response.body,
-            headers: response.headers
+            headers: response.headers,
+            truncated: code != CURLE_OK.rawValue || response.truncated
         )
         return .success(answer)
     }
@@ -70,6 +71,10 @@ enum CurlResultMapping {
             return response.truncated
         case CURLE_PARTIAL_FILE.rawValue, CURLE_BAD_CONTENT_ENCODING.rawValue:
             return true
+        // A body dripping past the timeout, or a connection lost in it, does not undo what the status
+        // line said; before a final one arrived it is still a timeout or a reset.
+        case CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_RECV_ERROR.rawValue:
+            return response.finalStatus != nil
         default:
             return false
         }

@@ -8,6 +8,8 @@ struct ResponseAccumulator {
     private(set) var body: [UInt8] = []
     /// Set once the body reached the cap and curl was told to stop reading.
     private(set) var truncated = false
+    /// The latest status line's code when it is final (not 1xx); nil until such a line arrived.
+    private(set) var finalStatus: Int?
 
     /// An empty accumulator keeping at most `maxBodyBytes` of body.
     init(maxBodyBytes: Int) {
@@ -20,6 +22,7 @@ struct ResponseAccumulator {
         // Interim (1xx) and redirect responses come first; only the last one's fields count.
         if text.hasPrefix("HTTP/") {
             headers.removeAll(keepingCapacity: true)
+            finalStatus = Self.statusCode(text).flatMap { $0 >= 200 ? $0 : nil }
             return
         }
         let trimmed = text.trimmingHTTPWhitespace()
@@ -49,6 +52,19 @@ struct ResponseAccumulator {
     /// The last `Content-Type` field, if any.
     var contentType: String? {
         headers.last { $0.name.lowercased() == "content-type" }?.value
+    }
+
+    /// The three-digit code of a status line such as `HTTP/1.1 200 OK`, if it has one.
+    static func statusCode(_ statusLine: String) -> Int? {
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2 else {
+            return nil
+        }
+        let digits = String(parts[1]).trimmingHTTPWhitespace()
+        guard digits.count == 3, digits.allSatisfy(\.isASCII), let code = Int(digits), code >= 100 else {
+            return nil
+        }
+        return code
     }
 
     private mutating func foldIntoLastValue(_ continuation: String) {

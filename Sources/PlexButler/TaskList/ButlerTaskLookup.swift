@@ -40,6 +40,9 @@ struct ButlerTaskLookup: Sendable {
             timeout: budget
         )
         switch await transport.perform(request) {
+        case .success(let response) where response.truncated:
+            // Part of a list may lack the very task asked about, and says nothing lasting about the server.
+            return (nil, false)
         case .success(let response) where response.status == 200:
             return (ButlerTaskList(body: response.body), true)
         case .success:

@@ -3,6 +3,9 @@ public struct UpstreamTLS: Sendable, Equatable {
     /// A PEM bundle to trust instead of the system store.
     public var caFile: String?
     /// `sha256//<base64>` of the server's SubjectPublicKeyInfo; any other key fails the call.
+    ///
+    /// Without `caFile` the pin replaces chain and host name checks (a self-signed or bare-IP certificate);
+    /// with it, both apply.
     public var pinnedPublicKey: String?
     /// Skip certificate and host name checks (explicit opt-in only).
     public var insecureSkipVerify: Bool
@@ -59,17 +62,21 @@ public struct UpstreamResponse: Sendable {
     public var body: [UInt8]
     /// The final response's header fields, in the order received.
     public var headers: [(name: String, value: String)]
+    /// The body is not whole: cut at the cap, or the exchange ended (timeout, lost connection) after the status.
+    public var truncated: Bool
 
     public init(
         status: Int,
         contentType: String? = nil,
         body: [UInt8] = [],
-        headers: [(name: String, value: String)] = []
+        headers: [(name: String, value: String)] = [],
+        truncated: Bool = false
     ) {
         self.status = status
         self.contentType = contentType
         self.body = body
         self.headers = headers
+        self.truncated = truncated
     }
 
     /// The first value of a header field, matched case-insensitively.

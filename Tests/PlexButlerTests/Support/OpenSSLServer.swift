@@ -20,8 +20,12 @@ final class OpenSSLServer: @unchecked Sendable {
     private let directory: String
     private let process: Process
 
-    /// Makes a certificate and starts `s_server`, waiting until it accepts connections.
-    init() throws {
+    /// The certificate's usual subjectAltName: the host name and the loopback address it is reached by.
+    static let bothNames = "DNS:\(hostName),IP:127.0.0.1"
+
+    /// Makes a certificate for `names` (a subjectAltName value) and starts `s_server`, waiting until it
+    /// accepts connections.
+    init(names: String = bothNames) throws {
         directory = "/tmp/plexbutler-tls-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         certificatePath = directory + "/cert.pem"
@@ -29,7 +33,7 @@ final class OpenSSLServer: @unchecked Sendable {
             """
             openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 \
               -keyout key.pem -out cert.pem -subj /CN=\(Self.hostName) \
-              -addext subjectAltName=DNS:\(Self.hostName),IP:127.0.0.1 2>/dev/null &&
+              -addext subjectAltName=\(names) 2>/dev/null &&
             openssl x509 -in cert.pem -pubkey -noout | openssl pkey -pubin -outform der |
               openssl dgst -sha256 -binary | base64
             """,
@@ -54,9 +58,9 @@ final class OpenSSLServer: @unchecked Sendable {
 
     /// Starts a server from a thread of its own: making keys, spawning and waiting all block, and a test that
     /// blocks one of the concurrency pool's two threads starves every other test running beside it.
-    static func start() async throws -> OpenSSLServer {
+    static func start(names: String = bothNames) async throws -> OpenSSLServer {
         try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try OpenSSLServer() }) }.start()
+            Thread { continuation.resume(with: Result { try OpenSSLServer(names: names) }) }.start()
         }
     }
 

@@ -10,6 +10,8 @@ enum ScriptedReply: Sendable {
     case reset
     /// Never answers; the connection stays open until the server stops.
     case hang
+    /// Writes `head` at once, then `rest` one byte per `every`, keeping the connection open.
+    case drip(String, then: String, every: Duration)
 
     /// A well-formed keep-alive HTTP/1.1 response with a correct Content-Length.
     static func http(_ status: Int, _ reason: String, headers: [String] = [], body: String = "") -> ScriptedReply {

@@ -87,12 +87,13 @@ final class ScriptedServer: @unchecked Sendable {
 
     private func serve() {
         var buffers: [Int32: [UInt8]] = [:]
+        var drips: [Int32: Drip] = [:]
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             var fds = [pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0)]
             fds.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
             fds += buffers.keys.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            guard poll(&fds, nfds_t(fds.count), 5_000) >= 0, fds[0].revents == 0 else {
+            guard poll(&fds, nfds_t(fds.count), Self.pollTimeoutMs(drips)) >= 0, fds[0].revents == 0 else {
                 break
             }
             if fds[1].revents != 0 {
@@ -103,13 +104,43 @@ final class ScriptedServer: @unchecked Sendable {
                 guard count > 0 else {
                     close(entry.fd)
                     buffers[entry.fd] = nil
+                    drips[entry.fd] = nil
                     continue
                 }
                 buffers[entry.fd]?.append(contentsOf: chunk[..<count])
-                handle(entry.fd, buffers: &buffers)
+                handle(entry.fd, buffers: &buffers, drips: &drips)
             }
+            sendDueBytes(&drips)
         }
         buffers.keys.forEach { close($0) }
+    }
+
+    /// Bytes still to write to one connection, one at a time.
+    private struct Drip {
+        var bytes: ArraySlice<UInt8>
+        var next: ContinuousClock.Instant
+        let every: Duration
+    }
+
+    /// How long poll may wait: until the next dripped byte is due, and never more than 5 s.
+    private static func pollTimeoutMs(_ drips: [Int32: Drip]) -> Int32 {
+        guard let next = drips.values.map(\.next).min() else {
+            return 5_000
+        }
+        let wait = ContinuousClock.now.duration(to: next).components
+        let milliseconds = wait.seconds * 1000 + wait.attoseconds / 1_000_000_000_000_000
+        return Int32(min(5_000, max(0, milliseconds + 1)))
+    }
+
+    private func sendDueBytes(_ drips: inout [Int32: Drip]) {
+        let now = ContinuousClock.now
+        for (fd, var drip) in drips where drip.next <= now {
+            if let byte = drip.bytes.popFirst() {
+                send(fd, bytes: [byte])
+            }
+            drip.next = now.advanced(by: drip.every)
+            drips[fd] = drip.bytes.isEmpty ? nil : drip
+        }
     }
 
     private func acceptOne(into buffers: inout [Int32: [UInt8]]) {
@@ -121,7 +152,7 @@ final class ScriptedServer: @unchecked Sendable {
         buffers[connection] = []
     }
 
-    private func handle(_ fd: Int32, buffers: inout [Int32: [UInt8]]) {
+    private func handle(_ fd: Int32, buffers: inout [Int32: [UInt8]], drips: inout [Int32: Drip]) {
         guard var buffer = buffers[fd] else {
             return
         }
@@ -157,13 +188,19 @@ final class ScriptedServer: @unchecked Sendable {
                 return
             case .hang:
                 break
+            case .drip(let head, let rest, let every):
+                send(fd, head)
+                drips[fd] = Drip(bytes: ArraySlice(rest.utf8), next: .now.advanced(by: every), every: every)
             }
         }
         buffers[fd] = buffer
     }
 
     private func send(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
+        send(fd, bytes: Array(text.utf8))
+    }
+
+    private func send(_ fd: Int32, bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
