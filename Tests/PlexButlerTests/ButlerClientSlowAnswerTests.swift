@@ -4,52 +4,41 @@ import Testing
 
 /// A server that starts answering and then stalls: the status line, once complete, decides.
 struct ButlerClientSlowAnswerTests {
-    /// One scripted slow answer and what the stop call must report within the server timeout.
-    struct Scenario: Sendable, CustomTestStringConvertible {
-        let name: String
-        let reply: ScriptedReply
-        let outcome: StopOutcome
-        let status: Int?
-        let error: String?
-
-        var testDescription: String { name }
-    }
-
     static let timeout = Duration.milliseconds(400)
     static let slowly = Duration.milliseconds(50)
     /// 100 bytes at one per 50 ms: five seconds, far past the timeout.
     static let longBody = String(repeating: "x", count: 100)
 
-    static let scenarios: [Scenario] = [
-        Scenario(
+    static let scenarios: [StopScenario] = [
+        StopScenario(
             name: "200, then a body dripping past the timeout",
             reply: .drip("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n", then: longBody, every: slowly),
             outcome: .stopped,
             status: 200,
             error: nil
         ),
-        Scenario(
+        StopScenario(
             name: "200 status line, then header fields dripping past the timeout",
             reply: .drip("HTTP/1.1 200 OK\r\n", then: "X-Padding: " + longBody, every: slowly),
             outcome: .stopped,
             status: 200,
             error: nil
         ),
-        Scenario(
+        StopScenario(
             name: "status line itself dripping past the timeout",
             reply: .drip("HTTP/1.1 2", then: "00 OK " + longBody + "\r\n\r\n", every: slowly),
             outcome: .timeout,
             status: nil,
             error: "timed out after 400 ms"
         ),
-        Scenario(
+        StopScenario(
             name: "100 Continue, then the final answer dripping past the timeout",
             reply: .drip("HTTP/1.1 100 Continue\r\n\r\n", then: "HTTP/1.1 200 OK " + longBody + "\r\n", every: slowly),
             outcome: .timeout,
             status: nil,
             error: "timed out after 400 ms"
         ),
-        Scenario(
+        StopScenario(
             name: "404, then a body dripping past the timeout",
             reply: .drip("HTTP/1.1 404 Not Found\r\nContent-Length: 100\r\n\r\n", then: longBody, every: slowly),
             outcome: .notRunning,
@@ -59,7 +48,7 @@ struct ButlerClientSlowAnswerTests {
     ]
 
     @Test(arguments: scenarios)
-    func statusLineDecidesWithinTheServerTimeout(_ scenario: Scenario) async throws {
+    func statusLineDecidesWithinTheServerTimeout(_ scenario: StopScenario) async throws {
         try await ButlerHarness.with(ScriptedServer(reply: scenario.reply)) { butler in
             let (result, elapsed) = await butler.timedStop(on: butler.plex(timeout: Self.timeout))
 
