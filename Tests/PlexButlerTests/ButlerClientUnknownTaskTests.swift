@@ -79,61 +79,40 @@ struct ButlerClientUnknownTaskTests {
 
     @Test(arguments: scenarios)
     func notFoundIsJudgedByTheServersOwnList(_ scenario: TaskListScenario) async throws {
-        let server = try ScriptedPlex.server(list: scenario.list)
-        defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
+        try await ButlerHarness.with(ScriptedPlex.server(list: scenario.list)) { butler in
+            let result = await butler.stop(on: butler.plex())
 
-        let result = await client.stop(
-            task: "BackupDatabase",
-            on: Fixtures.server(server.baseURL),
-            deadline: Fixtures.deadline()
-        )
-
-        #expect(result.outcome == scenario.outcome)
-        #expect(result.error == scenario.error)
-        #expect(result.upstreamStatus == 404)
-        #expect(result.server == "den")
-        let lines = ScriptedPlex.distinctRequestLines(server)
-        #expect(lines == ["DELETE /butler/BackupDatabase HTTP/1.1", "GET /butler HTTP/1.1"])
+            #expect(result.outcome == scenario.outcome)
+            #expect(result.error == scenario.error)
+            #expect(result.upstreamStatus == 404)
+            #expect(result.server == "den")
+            #expect(butler.distinctRequestLines == ["DELETE /butler/BackupDatabase HTTP/1.1", "GET /butler HTTP/1.1"])
+        }
     }
 
     @Test func stoppedTaskNeedsNoLookup() async throws {
         let server = try ScriptedPlex.server(list: ScriptedPlex.json(["OptimizeDatabase"]), delete: .http(200, "OK"))
-        defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
+        try await ButlerHarness.with(server) { butler in
+            let result = await butler.stop(on: butler.plex())
 
-        let result = await client.stop(
-            task: "BackupDatabase",
-            on: Fixtures.server(server.baseURL),
-            deadline: Fixtures.deadline()
-        )
-
-        #expect(result.outcome == .stopped)
-        #expect(ScriptedPlex.requestLines(server) == ["DELETE /butler/BackupDatabase HTTP/1.1"])
+            #expect(result.outcome == .stopped)
+            #expect(butler.requestLines == ["DELETE /butler/BackupDatabase HTTP/1.1"])
+        }
     }
 
     @Test func lookupCarriesTheTokenOnlyInItsHeaderAndSendsNoBody() async throws {
-        let server = try ScriptedPlex.server(list: ScriptedPlex.json(["OptimizeDatabase"]))
-        defer { server.stop() }
-        let transport = try CurlTransport()
-        defer { transport.shutdown() }
-        let client = ButlerClient(transport: transport, identity: Fixtures.identity)
+        try await ButlerHarness.with(ScriptedPlex.server(list: ScriptedPlex.json(["OptimizeDatabase"]))) { butler in
+            _ = await butler.stop(on: butler.plex())
 
-        let plex = Fixtures.server(server.baseURL)
-        _ = await client.stop(task: "BackupDatabase", on: plex, deadline: Fixtures.deadline())
-
-        let raw = try #require(server.recordedRequests.last)
-        let parts = raw.components(separatedBy: "\r\n\r\n")
-        let lines = parts[0].components(separatedBy: "\r\n")
-        #expect(lines.first == "GET /butler HTTP/1.1")
-        #expect(lines.filter { $0.contains(Fixtures.token) } == ["X-Plex-Token: \(Fixtures.token)"])
-        #expect(lines.contains("Accept: application/json"))
-        #expect(lines.contains("X-Plex-Client-Identifier: butlergate-test-0001"))
-        #expect(!lines.contains { $0.lowercased().hasPrefix("content-length:") && !$0.hasSuffix(" 0") })
-        #expect(parts.dropFirst().joined().isEmpty)
+            let raw = try #require(butler.server.recordedRequests.last)
+            let parts = raw.components(separatedBy: "\r\n\r\n")
+            let lines = parts[0].components(separatedBy: "\r\n")
+            #expect(lines.first == "GET /butler HTTP/1.1")
+            #expect(lines.filter { $0.contains(Fixtures.token) } == ["X-Plex-Token: \(Fixtures.token)"])
+            #expect(lines.contains("Accept: application/json"))
+            #expect(lines.contains("X-Plex-Client-Identifier: butlergate-test-0001"))
+            #expect(!lines.contains { $0.lowercased().hasPrefix("content-length:") && !$0.hasSuffix(" 0") })
+            #expect(parts.dropFirst().joined().isEmpty)
+        }
     }
 }
