@@ -6,7 +6,7 @@ struct RequestContext: Sendable {
     let requestID: String
     /// The gateway's logger with `request.id` attached.
     let logger: Logger
-    /// When the gateway first saw the request.
+    /// When the request's first byte arrived, or failing that when the gateway first saw it.
     let started: ContinuousClock.Instant
     /// The method, or `-` when the head could not be parsed.
     let method: String
@@ -29,7 +29,8 @@ struct RequestContext: Sendable {
     init(head: HTTPRequestHead?, connection: HTTPConnectionInfo, secrets: SecretScreen, logger: Logger) {
         requestID = RequestID.accepted(from: head?.headers, secrets: secrets) ?? RequestID.generate()
         self.logger = logger.with("request.id", .string(requestID))
-        started = .now
+        // A refusal of a stalled request is timed from its first byte, not from the refusal.
+        started = connection.requestStarted ?? .now
         method = head?.method ?? "-"
         rawPath = head?.path
         self.secrets = secrets

@@ -11,6 +11,7 @@ extension GatewayError {
         case .notImplemented: self = .notImplemented
         case .versionNotSupported: self = .versionNotSupported
         case .requestTimeout: self = .requestTimeout
+        case .httpsRequired: self = .httpsRequired
         }
     }
 }

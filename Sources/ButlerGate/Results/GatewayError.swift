@@ -17,6 +17,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case notImplemented = "not_implemented"
         case versionNotSupported = "version_not_supported"
         case requestTimeout = "request_timeout"
+        case httpsRequired = "https_required"
         case notReady = "not_ready"
         case internalError = "internal_error"
     }
@@ -56,7 +57,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case .notImplemented: 501
         case .notReady: 503
         case .versionNotSupported: 505
-        case .unknownTask, .invalidBody, .badRequest: 400
+        case .unknownTask, .invalidBody, .badRequest, .httpsRequired: 400
         }
     }
 
@@ -79,6 +80,7 @@ public struct GatewayError: Error, Sendable, Equatable {
         case .notImplemented: "Not implemented"
         case .versionNotSupported: "HTTP version not supported"
         case .requestTimeout: "Request timeout"
+        case .httpsRequired: "HTTPS required"
         case .notReady: "Not ready"
         case .internalError: "Internal error"
         }
@@ -122,6 +124,11 @@ extension GatewayError {
     public static let requestTimeout = GatewayError(
         .requestTimeout,
         "The request did not arrive in time; send the head and body without pausing."
+    )
+    /// 400: plain HTTP sent to the TLS listener; the answer itself goes out unencrypted.
+    public static let httpsRequired = GatewayError(
+        .httpsRequired,
+        "This port speaks HTTPS only; send the request to an https:// URL."
     )
     /// 503: `/readyz` before the gateway is marked ready.
     public static let notReady = GatewayError(.notReady, "The gateway is not ready yet.")

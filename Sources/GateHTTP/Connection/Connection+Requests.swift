@@ -18,12 +18,11 @@ extension Connection {
         let outcome = inbound.withUnsafeBufferPointer { all in
             parser.parse(UnsafeBufferPointer(rebasing: all[inboundStart...]), remoteAddress: remote, isTLS: isTLS)
         }
+        let startsHere = requestStartedAt == 0 && parser.hasStarted
+        if startsHere { requestStartedAt = loop.now }
         switch outcome {
         case .needMore:
-            if parser.hasStarted, !headerDeadlineSet {
-                deadline = loop.now + timeouts.header.nanoseconds
-                headerDeadlineSet = true
-            }
+            if startsHere { deadline = loop.now + timeouts.header.nanoseconds }
             return false
         case .failed(let error):
             refuse(error, head: nil)
@@ -31,7 +30,6 @@ extension Connection {
         case .head(let parsed, let consumed):
             inboundStart += consumed
             parser.reset()
-            headerDeadlineSet = false
             startRequest(parsed)
             return true
         }
@@ -142,7 +140,8 @@ extension Connection {
     func refuse(_ error: HTTPRequestError, head: HTTPRequestHead?) {
         if head == nil { current = nil }
         compactInbound()
-        let info = HTTPConnectionInfo(remoteAddress: remote, isTLS: tls != nil)
+        let started = requestStartedAt == 0 ? nil : MonotonicClock.instant(of: requestStartedAt)
+        let info = HTTPConnectionInfo(remoteAddress: remote, isTLS: session != nil, requestStarted: started)
         writeResponse(loop.context.responder.reject(error, head: head, connection: info), forceClose: true)
     }
 
@@ -181,6 +180,7 @@ extension Connection {
         }
         state = .readingHead
         current = nil
+        requestStartedAt = 0
         deadline = loop.now + timeouts.idle.nanoseconds
         loop.scheduleResume(self)
     }

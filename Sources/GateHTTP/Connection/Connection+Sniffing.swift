@@ -1,6 +1,6 @@
-/// Plain HTTP sent to a TLS listener: answered in plain text instead of a handshake failure.
+/// Plain HTTP sent to a TLS listener: refused through the responder in plain text, not a handshake failure.
 extension Connection {
-    /// Peeks at the first bytes; true once they are for OpenSSL, false while waiting or when handled.
+    /// Peeks at the first bytes; true once they are for OpenSSL, false while waiting or when refused.
     func sniffFirstBytes() -> Bool {
         let window = UnsafeMutableRawBufferPointer(rebasing: loop.scratch[..<PlainHTTPSniffer.prefixLength])
         switch LinuxSystem.peek(fd, into: window) {
@@ -8,11 +8,16 @@ extension Connection {
             switch PlainHTTPSniffer.classify(UnsafeRawBufferPointer(rebasing: window[..<count])) {
             case .handshake:
                 sniffed = true
+                // Method letters seen while waiting were not a request after all.
+                requestStartedAt = 0
                 return true
             case .plainHTTP:
-                answerPlainHTTP()
+                if requestStartedAt == 0 { requestStartedAt = loop.now }
+                // The request stays unread: it is drained with the rest of the input while closing.
+                refuse(.httpsRequired, head: nil)
                 return false
             case .needMore:
+                if requestStartedAt == 0 { requestStartedAt = loop.now }
                 return false
             }
         case .wouldBlock:
@@ -21,12 +26,5 @@ extension Connection {
             close()
             return false
         }
-    }
-
-    /// Writes the fixed answer in one go (a fresh socket's send buffer has room for it), then closes
-    /// politely so the client reads it instead of a reset.
-    private func answerPlainHTTP() {
-        _ = PlainHTTPSniffer.response.withUnsafeBytes { LinuxSystem.write(fd, $0) }
-        beginClosing()
     }
 }

@@ -21,7 +21,8 @@ final class Connection {
     /// Bytes of `inbound` before this index are consumed.
     var inboundStart = 0
     var parser: HTTPRequestParser
-    var headerDeadlineSet = false
+    /// `loop.now` when the current request's first byte arrived; 0 until then.
+    var requestStartedAt: UInt64 = 0
     /// The request being read, answered or written.
     var current: HTTPRequestParser.ParsedHead?
     var framing = BodyFraming.length(remaining: 0)
@@ -50,6 +51,12 @@ final class Connection {
         state = tls == nil ? .readingHead : .handshaking
         let wait = tls == nil ? configuration.timeouts.idle : configuration.timeouts.tlsHandshake
         deadline = loop.now + wait.nanoseconds
+    }
+
+    /// The TLS session once the first bytes proved to be a handshake; until then (and for plain HTTP
+    /// sent to a TLS listener) bytes go out in the clear.
+    var session: TLSSession? {
+        sniffed ? tls : nil
     }
 
     /// The server's configured waits.
@@ -122,7 +129,7 @@ final class Connection {
         while outboundOffset < outbound.count {
             let result = outbound.withUnsafeBytes { raw in
                 let pending = UnsafeRawBufferPointer(rebasing: raw[outboundOffset...])
-                return tls?.write(pending) ?? LinuxSystem.write(fd, pending)
+                return session?.write(pending) ?? LinuxSystem.write(fd, pending)
             }
             switch result {
             case .bytes(let count):
@@ -142,7 +149,7 @@ final class Connection {
 
     /// Shuts our side and drains input briefly, so the peer reads the response instead of a reset.
     func beginClosing() {
-        tls?.shutdown()
+        session?.shutdown()
         LinuxSystem.shutdownWrite(fd)
         state = .closing
         deadline = loop.now + Self.lingerNanoseconds

@@ -22,11 +22,13 @@ public enum HTTPRequestError: Error, Sendable, Equatable {
     case versionNotSupported
     /// The head or body stopped arriving before it was complete (408).
     case requestTimeout
+    /// Plain HTTP on a TLS listener (400); the answer goes out unencrypted, then the connection closes.
+    case httpsRequired
 
     /// The HTTP status this error answers with.
     public var status: Int {
         switch self {
-        case .badRequest: 400
+        case .badRequest, .httpsRequired: 400
         case .uriTooLong: 414
         case .headersTooLarge: 431
         case .bodyTooLarge: 413
@@ -61,10 +63,12 @@ extension HTTPResponder {
         head: HTTPRequestHead?,
         connection: HTTPConnectionInfo
     ) -> HTTPResponse {
-        HTTPResponse(
+        // Only the HTTPS hint tells the caller something it can act on without a log to read.
+        let text = error == .httpsRequired ? "This port speaks HTTPS; use https://\n" : "request refused\n"
+        return HTTPResponse(
             status: error.status,
             headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
-            body: Array("request refused\n".utf8),
+            body: Array(text.utf8),
             closesConnection: true
         )
     }

@@ -9,6 +9,13 @@ enum MonotonicClock {
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return UInt64(spec.tv_sec) &* 1_000_000_000 &+ UInt64(spec.tv_nsec)
     }
+
+    /// The `ContinuousClock` instant of an earlier reading, for APIs that speak Swift clocks; only the
+    /// elapsed time is carried over, so the two clocks need not share an epoch.
+    static func instant(of reading: UInt64) -> ContinuousClock.Instant {
+        let current = now()
+        return .now - .nanoseconds(Int64(clamping: current > reading ? current - reading : 0))
+    }
 }
 
 extension Duration {

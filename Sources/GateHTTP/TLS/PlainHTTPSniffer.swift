@@ -13,15 +13,6 @@ enum PlainHTTPSniffer {
     /// Bytes enough to decide: the longest common method (`OPTIONS`, `CONNECT`) and its space.
     static let prefixLength = 8
 
-    /// The answer for plain HTTP: it cannot go through TLS, and a reset would tell the caller nothing.
-    static let response: [UInt8] = {
-        let body = "This port speaks HTTPS; use https://\n"
-        let head =
-            "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
-        return Array((head + body).utf8)
-    }()
-
     /// Classifies the first `bytes` received on a connection (at most `prefixLength` are looked at).
     static func classify(_ bytes: UnsafeRawBufferPointer) -> Verdict {
         for (index, byte) in bytes.prefix(prefixLength).enumerated() {

@@ -77,7 +77,7 @@ struct GatewayRequestLogTests {
         let cases: [(HTTPRequestError, Int, String)] = [
             (.uriTooLong, 414, "uri_too_long"), (.headersTooLarge, 431, "headers_too_large"),
             (.notImplemented, 501, "not_implemented"), (.versionNotSupported, 505, "version_not_supported"),
-            (.requestTimeout, 408, "request_timeout"),
+            (.requestTimeout, 408, "request_timeout"), (.httpsRequired, 400, "https_required"),
         ]
         for (error, status, code) in cases {
             let response = harness.gateway.reject(error, head: nil, connection: Self.peer)
@@ -86,6 +86,22 @@ struct GatewayRequestLogTests {
             #expect(response.closesConnection)
         }
         harness.expectNoSecrets()
+    }
+
+    @Test func refusalIsTimedFromTheRequestsFirstByte() throws {
+        let harness = GatewayHarness()
+        let connection = HTTPConnectionInfo(
+            remoteAddress: "::1",
+            isTLS: true,
+            requestStarted: .now - .milliseconds(250)
+        )
+        harness.note(harness.gateway.reject(.requestTimeout, head: nil, connection: connection))
+        let line = try #require(harness.accessLines.first)
+        guard case .int(let milliseconds) = line.metadata["duration.ms"] else {
+            Issue.record("duration.ms is not an integer")
+            return
+        }
+        #expect(milliseconds >= 250)
     }
 
     @Test func refusalWithoutAHeadLogsTheConnectionsAddress() throws {

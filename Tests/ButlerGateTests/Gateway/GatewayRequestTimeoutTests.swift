@@ -7,17 +7,37 @@ import Testing
 
 @Suite(.serialized)
 struct GatewayRequestTimeoutTests {
-    @Test func stalledHeadGetsA408ProblemAndOneAccessLineWithTheClient() async throws {
+    /// Where the request stops arriving.
+    enum Stall: CaseIterable {
+        case midHead, midBody
+
+        /// The bytes sent before the client goes quiet; the body stall passes screening first.
+        func bytes(key: String) -> String {
+            switch self {
+            case .midHead:
+                "GET /v1/tasks HTTP/1.1\r\nHost: a\r\n"
+            case .midBody:
+                "POST /v1/stop HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer \(key)\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"task\":"
+            }
+        }
+    }
+
+    @Test(arguments: Stall.allCases)
+    func stalledRequestGetsA408ProblemAndOneAccessLineTimedFromItsFirstByte(_ stall: Stall) async throws {
         let harness = GatewayHarness()
-        let configuration = HTTPServerConfiguration(loopCount: 1, timeouts: HTTPTimeouts(header: .milliseconds(300)))
+        let wait = 300
+        let timeouts = HTTPTimeouts(header: .milliseconds(wait), body: .milliseconds(wait))
+        let configuration = HTTPServerConfiguration(loopCount: 1, timeouts: timeouts)
         let server = try HTTPServer(configuration: configuration, responder: harness.gateway)
         try server.start()
         let port = server.port
+        let raw = stall.bytes(key: harness.keys["admin"] ?? "")
         let response: RawResponse
         do {
             response = try await runBlocking {
                 let client = try RawClient(port: port)
-                try client.send("GET /v1/tasks HTTP/1.1\r\nHost: a\r\n")
+                try client.send(raw)
                 return try client.readResponse(timeout: .seconds(3))
             }
         } catch {
@@ -34,6 +54,11 @@ struct GatewayRequestTimeoutTests {
         #expect(lines.count == 1)
         #expect(lines.first?.metadata["client.address"] == "127.0.0.1")
         #expect(lines.first?.metadata["http.status"] == 408)
+        guard case .int(let milliseconds) = lines.first?.metadata["duration.ms"] else {
+            Issue.record("no integer duration.ms")
+            return
+        }
+        #expect(milliseconds >= wait)
         harness.expectNoSecrets()
     }
 }

@@ -129,6 +129,8 @@ struct HTTPServerRefusalTests {
             }
             #expect(response.status == 408)
             #expect(response.bodyText == "refused 127.0.0.1 false \(method)")
+            // Timed from the request's first byte: the stall itself lasted at least the 300 ms wait.
+            #expect(try #require(response.header("X-Started-Ms-Ago").flatMap(Int.init)) >= 300)
             #expect(response.header("Connection") == "close")
             #expect(closed)
             #expect(elapsed < .seconds(2))

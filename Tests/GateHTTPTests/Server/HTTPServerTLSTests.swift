@@ -63,7 +63,7 @@ struct HTTPServerTLSTests {
     }
 
     @Test(arguments: ["GET / HTTP/1.1\r\nHost: a\r\n\r\n", "OPTIONS * HTTP/1.1\r\n\r\n", "P", "DELETE"])
-    func plainHTTPToATLSPortGetsAPlainHint(_ raw: String) async throws {
+    func plainHTTPToATLSPortIsRefusedThroughTheResponderInPlainText(_ raw: String) async throws {
         try await withServer(tls: try makeTestCertificate()) { server in
             let port = server.port
             let (response, closed) = try await runBlocking {
@@ -75,9 +75,39 @@ struct HTTPServerTLSTests {
                 return (response, client.isClosedByPeer(within: .seconds(2)))
             }
             #expect(response.status == 400)
-            #expect(response.bodyText == "This port speaks HTTPS; use https://\n")
+            #expect(response.bodyText == "refused 127.0.0.1 false -")
+            #expect(response.header("X-Started-Ms-Ago").flatMap(Int.init) != nil)
             #expect(response.header("Connection") == "close")
             #expect(closed)
+        }
+    }
+
+    @Test
+    func defaultRejectAnswersPlainHTTPWithAnHTTPSHint() async throws {
+        try await withServer(tls: try makeTestCertificate(), responder: NoContentResponder()) { server in
+            let port = server.port
+            let response = try await runBlocking {
+                let client = try RawClient(port: port)
+                try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                return try client.readResponse(timeout: .seconds(2))
+            }
+            #expect(response.status == 400)
+            #expect(response.header("Content-Type") == "text/plain; charset=utf-8")
+            #expect(response.bodyText == "This port speaks HTTPS; use https://\n")
+        }
+    }
+
+    @Test
+    func tlsStillWorksAfterAPlainHTTPRefusal() async throws {
+        try await withServer(tls: try makeTestCertificate()) { server in
+            let port = server.port
+            let status = try await runBlocking {
+                let plain = try RawClient(port: port)
+                try plain.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+                _ = try plain.readResponse(timeout: .seconds(2))
+                return try RawClient(port: port, tls: true).send(path: "/after").status
+            }
+            #expect(status == 200)
         }
     }
 

@@ -19,12 +19,4 @@ struct PlainHTTPSnifferTests {
     func classifiesTheFirstBytes(_ bytes: [UInt8], _ expected: PlainHTTPSniffer.Verdict) {
         #expect(bytes.withUnsafeBytes { PlainHTTPSniffer.classify($0) } == expected)
     }
-
-    @Test
-    func hintIsAComplete400WithItsLength() {
-        let text = String(decoding: PlainHTTPSniffer.response, as: UTF8.self)
-        #expect(text.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
-        #expect(text.contains("Content-Length: 37\r\nConnection: close\r\n\r\n"))
-        #expect(text.hasSuffix("\r\n\r\nThis port speaks HTTPS; use https://\n"))
-    }
 }

@@ -32,9 +32,16 @@ struct EchoResponder: HTTPResponder {
         }
     }
 
-    /// Names the connection and the method in the body, so tests see what reached `reject`.
+    /// Names the connection and the method in the body, and how long ago the request started in
+    /// `X-Started-Ms-Ago` (`-` when it had not), so tests see what reached `reject`.
     func reject(_ error: HTTPRequestError, head: HTTPRequestHead?, connection: HTTPConnectionInfo) -> HTTPResponse {
         let summary = "refused \(connection.remoteAddress) \(connection.isTLS) \(head?.method ?? "-")"
-        return HTTPResponse(status: error.status, body: Array(summary.utf8), closesConnection: true)
+        let age = connection.requestStarted.map { String(Int($0.duration(to: .now) / .milliseconds(1))) } ?? "-"
+        return HTTPResponse(
+            status: error.status,
+            headers: HTTPHeaders([("X-Started-Ms-Ago", age)]),
+            body: Array(summary.utf8),
+            closesConnection: true
+        )
     }
 }

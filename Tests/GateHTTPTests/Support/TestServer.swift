@@ -6,10 +6,11 @@ func withServer(
     tls: TLSConfiguration? = nil,
     limits: HTTPLimits = HTTPLimits(),
     timeouts: HTTPTimeouts = HTTPTimeouts(),
+    responder: any HTTPResponder = EchoResponder(),
     _ body: (HTTPServer) async throws -> Void
 ) async throws {
     let configuration = HTTPServerConfiguration(tls: tls, loopCount: 2, limits: limits, timeouts: timeouts)
-    let server = try HTTPServer(configuration: configuration, responder: EchoResponder())
+    let server = try HTTPServer(configuration: configuration, responder: responder)
     try server.start()
     do {
         try await body(server)
