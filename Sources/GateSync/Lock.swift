@@ -21,9 +21,19 @@ public final class Lock: @unchecked Sendable {
     /// Runs `body` with the mutex held.
     @inline(__always)
     public func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        lock()
+        defer { unlock() }
         return try body()
+    }
+
+    @inline(__always)
+    fileprivate func lock() {
+        pthread_mutex_lock(mutex)
+    }
+
+    @inline(__always)
+    fileprivate func unlock() {
+        pthread_mutex_unlock(mutex)
     }
 }
 
@@ -40,6 +50,10 @@ public final class Locked<Value>: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the value.
     public func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        try lock.withLock { try body(&value) }
+        // Locked directly rather than through a closure, so the access to `value` begins and ends under the mutex
+        // as ThreadSanitizer sees it too.
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 /// Writes each event to standard error as one line, straight to the descriptor so nothing waits in a buffer.
 public struct StderrLogHandler: LogHandler {
     /// One lock for every instance: lines from different handlers must not interleave either.
-    private static let writeLock = Locked(())
+    private static let writeLock = Lock()
     private let formatter: LogLineFormatter
     private let fileDescriptor: Int32
 
@@ -21,7 +21,7 @@ public struct StderrLogHandler: LogHandler {
 
     public func write(_ event: LogEvent) {
         let bytes = Array(formatter.line(for: event).utf8)
-        Self.writeLock.withLock { _ in
+        Self.writeLock.withLock {
             bytes.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {

@@ -66,19 +66,21 @@ struct GatewayFanoutTests {
     }
 
     /// The deadline reaches the transport as its timeout, so a slow server cannot hold the request past it.
+    /// One server only: a second, quick one could itself miss the deadline while a loaded pool delays its task.
     @Test func requestDeadlineBoundsEachCallThroughTheTransportTimeout() async {
         let harness = GatewayHarness(
-            scripts: ["den": Script.status(200, after: .seconds(4))],
-            limits: LimitsConfig(requestDeadlineMs: 1500),
+            scripts: ["den": Script.status(200, after: .seconds(20))],
+            limits: LimitsConfig(requestDeadlineMs: 1000),
             timeoutMs: 8000
         )
         let started = ContinuousClock.now
-        let response = await harness.send("POST", "/v1/tasks/BackupDatabase/stop?servers=den,attic")
+        let response = await harness.send("POST", "/v1/servers/den/tasks/BackupDatabase/stop")
         let elapsed = started.duration(to: .now)
-        #expect(elapsed < .milliseconds(3500))
-        #expect(response.status == 207)
-        #expect(response.serverOutcomes == ["timeout", "stopped"])
-        #expect(harness.transport.requests.allSatisfy { $0.timeout <= .milliseconds(1500) })
+        #expect(elapsed < .seconds(8), "the request outlived its deadline by far: \(elapsed)")
+        #expect(response.status == 504)
+        #expect(response.serverOutcomes == ["timeout"])
+        #expect(harness.transport.requests.count == 1)
+        #expect(harness.transport.requests.allSatisfy { $0.timeout <= .milliseconds(1000) })
         harness.expectNoSecrets()
     }
 
