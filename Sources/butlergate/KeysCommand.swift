@@ -3,10 +3,8 @@ import ButlerGate
 /// `butlergate keys new --id NAME`: the key once, on its own line, then the config entry for it.
 enum KeysCommand {
     static func new(id: String) -> Int32 {
-        guard isValidID(id) else {
-            Output.error(
-                "butlergate: key id must be 1-64 characters of A-Z a-z 0-9 . _ - and start with a letter or digit"
-            )
+        guard KeyConfig.isValidID(id) else {
+            Output.error("butlergate: key id \(KeyConfig.idRule)")
             return 2
         }
         let generated = KeyGenerator.generate()
@@ -20,18 +18,5 @@ enum KeysCommand {
         )
         Output.line(#"{"id": "\#(id)", "hash": "\#(generated.hashLine)", "servers": ["*"], "tasks": ["*"]}"#)
         return 0
-    }
-
-    private static func isValidID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard (1...64).contains(bytes.count), isAlphanumeric(bytes[0]) else { return false }
-        return bytes.allSatisfy {
-            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
-        }
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

@@ -26,18 +26,8 @@ struct HTTPServerExecutorTests {
     @Test
     func responderStillAwaitingAtShutdownRunsToTheEndWithThePortClosed() async throws {
         let finished = Finished()
-        let server = try HTTPServer(
-            configuration: HTTPServerConfiguration(loopCount: 2),
-            responder: LateResponder(finished: finished)
-        )
-        try server.start()
+        let (server, client) = try await startLateRequest(loopCount: 2, finished: finished)
         let port = server.port
-        let client = try await runBlocking {
-            let client = try RawClient(port: port)
-            try client.send("GET /late HTTP/1.1\r\nHost: a\r\n\r\n")
-            return client
-        }
-        try await Task.sleep(for: .milliseconds(50))
         await server.shutdown(gracePeriod: .milliseconds(50))
         // The task still holds its loop object, which must not keep the port open.
         let refused = try await runBlocking { (try? RawClient(port: port, timeout: .seconds(1))) == nil }
@@ -56,19 +46,8 @@ struct HTTPServerExecutorTests {
     func releasingAServerWithAResponderInFlightClosesThePort() async throws {
         let finished = Finished()
         let (port, client) = try await {
-            let server = try HTTPServer(
-                configuration: HTTPServerConfiguration(loopCount: 1),
-                responder: LateResponder(finished: finished)
-            )
-            try server.start()
-            let port = server.port
-            let client = try await runBlocking {
-                let client = try RawClient(port: port)
-                try client.send("GET /late HTTP/1.1\r\nHost: a\r\n\r\n")
-                return client
-            }
-            try await Task.sleep(for: .milliseconds(50))
-            return (port, client)
+            let (server, client) = try await startLateRequest(loopCount: 1, finished: finished)
+            return (server.port, client)
         }()
         let refused = try await runBlocking { (try? RawClient(port: port, timeout: .seconds(1))) == nil }
         #expect(refused)
@@ -93,5 +72,22 @@ struct HTTPServerExecutorTests {
             #expect(elapsed < .milliseconds(1000))
             #expect(bodies == (1...8).map { "GET /q\($0) 0:" })
         }
+    }
+
+    /// A server whose responder is still awaiting a `/late` request sent by the returned client.
+    private func startLateRequest(loopCount: Int, finished: Finished) async throws -> (HTTPServer, RawClient) {
+        let server = try HTTPServer(
+            configuration: HTTPServerConfiguration(loopCount: loopCount),
+            responder: LateResponder(finished: finished)
+        )
+        try server.start()
+        let port = server.port
+        let client = try await runBlocking {
+            let client = try RawClient(port: port)
+            try client.send("GET /late HTTP/1.1\r\nHost: a\r\n\r\n")
+            return client
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        return (server, client)
     }
 }

@@ -23,23 +23,8 @@ extension ConfigRules {
     /// The 32 bytes of `sha256:<64 hex digits>` (hex in any case), or nil.
     static func keyHash(_ text: String) -> [UInt8]? {
         guard text.lowercased().hasPrefix("sha256:") else { return nil }
-        let hex = Array(text.utf8.dropFirst("sha256:".count))
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for pair in stride(from: 0, to: 64, by: 2) {
-            guard let high = hexValue(hex[pair]), let low = hexValue(hex[pair + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func hexValue(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        let hex = String(text.dropFirst("sha256:".count))
+        guard hex.utf8.count == 64 else { return nil }
+        return Hex.decode(hex)
     }
 }
